@@ -1,0 +1,95 @@
+package dev.likeness.devstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Client secrets and passwords of the local stack, generated once per machine and kept in
+ * {@code <devstack dir>/secrets.properties} (mode 600), so none is ever committed.
+ * The realm file names them as {@code ${LIKENESS_...}} placeholders.
+ */
+public final class Secrets {
+
+    public static final String PLATFORM_SECRET = "LIKENESS_PLATFORM_SECRET";
+    public static final String IDENTITY_ADMIN_SECRET = "LIKENESS_IDENTITY_ADMIN_SECRET";
+    public static final String NOTIFICATION_DIRECTORY_SECRET = "LIKENESS_NOTIFICATION_DIRECTORY_SECRET";
+    public static final String KEYCLOAK_ADMIN_PASSWORD = "KEYCLOAK_ADMIN_PASSWORD";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Properties values;
+
+    private Secrets(Properties values) {
+        this.values = values;
+    }
+
+    public static synchronized Secrets load(Path home) throws IOException {
+        Path file = home.resolve("secrets.properties");
+        Properties values = new Properties();
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                values.load(reader);
+            }
+        }
+        List<String> keys = new java.util.ArrayList<>(List.of(
+                PLATFORM_SECRET, IDENTITY_ADMIN_SECRET, NOTIFICATION_DIRECTORY_SECRET, KEYCLOAK_ADMIN_PASSWORD));
+        for (Service service : Service.values()) {
+            keys.add(databasePasswordKey(service));
+        }
+        boolean changed = false;
+        for (String key : keys) {
+            if (!values.containsKey(key)) {
+                values.setProperty(key, random());
+                changed = true;
+            }
+        }
+        if (changed) {
+            Files.createDirectories(home);
+            Path tmp = Files.createTempFile(home, "secrets", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer writer = Files.newBufferedWriter(tmp)) {
+                values.store(writer, "Local stack secrets, generated on first start. Delete the file to rotate them.");
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return new Secrets(values);
+    }
+
+    public String get(String key) {
+        return values.getProperty(key);
+    }
+
+    public String databasePassword(Service service) {
+        return get(databasePasswordKey(service));
+    }
+
+    /** Replaces {@code ${LIKENESS_...}} placeholders; Keycloak's own {@code ${...}} message keys stay. */
+    String render(String template) {
+        String result = template;
+        for (String key : values.stringPropertyNames()) {
+            if (key.startsWith("LIKENESS_")) {
+                result = result.replace("${" + key + "}", values.getProperty(key));
+            }
+        }
+        return result;
+    }
+
+    private static String databasePasswordKey(Service service) {
+        return "DB_PASSWORD_" + service.database.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

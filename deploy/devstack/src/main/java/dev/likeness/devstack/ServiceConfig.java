@@ -1,0 +1,49 @@
+package dev.likeness.devstack;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The configuration a service needs to run against a stack. Tests receive it as Quarkus
+ * test-resource overrides, the run command as environment variables; production sets the same
+ * keys (see each service's README).
+ */
+public final class ServiceConfig {
+
+    private ServiceConfig() {
+    }
+
+    public static Map<String, String> of(Service service, StackInfo stack) {
+        Map<String, String> config = new LinkedHashMap<>();
+        StackInfo.Database database = stack.database(service);
+        String server = stack.postgres().host() + ":" + stack.postgres().port() + "/" + database.name();
+        config.put("quarkus.datasource.username", database.user());
+        config.put("quarkus.datasource.password", database.password());
+        config.put("quarkus.datasource.reactive.url", "postgresql://" + server);
+        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + server);
+        config.put("kafka.bootstrap.servers", stack.kafka().bootstrapServers());
+        config.put("quarkus.oidc.auth-server-url", stack.keycloak().issuer());
+        String adminClient = switch (service) {
+            case IDENTITY -> StackInfo.IDENTITY_ADMIN_CLIENT;
+            case NOTIFICATION -> StackInfo.NOTIFICATION_DIRECTORY_CLIENT;
+            case CONSENT -> null;
+        };
+        if (adminClient != null) {
+            StackInfo.Client client = stack.client(adminClient);
+            config.put("quarkus.keycloak.admin-client.server-url", stack.keycloak().url());
+            config.put("quarkus.keycloak.admin-client.realm", stack.keycloak().realm());
+            config.put("quarkus.keycloak.admin-client.client-id", client.clientId());
+            config.put("quarkus.keycloak.admin-client.client-secret", client.secret());
+            config.put("quarkus.keycloak.admin-client.grant-type", "CLIENT_CREDENTIALS");
+        }
+        return config;
+    }
+
+    /** Quarkus' environment variable for a property: {@code kafka.bootstrap.servers} → {@code KAFKA_BOOTSTRAP_SERVERS}. */
+    public static Map<String, String> asEnvironment(Map<String, String> config) {
+        Map<String, String> env = new LinkedHashMap<>();
+        config.forEach((key, value) -> env.put(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
+        return env;
+    }
+}
