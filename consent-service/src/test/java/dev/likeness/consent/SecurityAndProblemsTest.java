@@ -1,0 +1,168 @@
+package dev.likeness.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.likeness.devstack.StackInfo;
+import dev.likeness.devstack.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Who may call what, and how refusals and bad requests look: RFC 9457 problems, nothing changed. */
+@QuarkusTest
+class SecurityAndProblemsTest {
+
+    private UUID likeness;
+
+    @BeforeEach
+    void aliceHasALikeness() {
+        likeness = Fixtures.verifiedLikeness("alice");
+    }
+
+    @Test
+    void requestWithoutTokenIsRefusedWithABearerChallenge() {
+        given().get("/v1/me").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", is(401))
+                .body("code", is("unauthorized"))
+                .body("type", is("urn:likeness:problem:unauthorized"))
+                .body("instance", is("/v1/me"));
+    }
+
+    @Test
+    void garbageTokenIsRefused() {
+        given().auth().oauth2("not-a-token").get("/v1/me").then()
+                .statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void tokenWithForgedClaimsIsRefused() {
+        String[] parts = Tokens.user("bob").split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]));
+        String forged = payload.replace("\"user\"", "\"trust-safety\"");
+        String token = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes()) + "." + parts[2];
+        given().auth().oauth2(token).get("/v1/me").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void tokenOfTheRealmButForAnotherAudienceIsRefused() {
+        // The identity admin client's token is genuine, but not issued for likeness-api.
+        given().auth().oauth2(Tokens.clientCredentials(StackInfo.IDENTITY_ADMIN_CLIENT)).get("/v1/me").then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void platformMayNotManageAPersonsLikenesses() {
+        given().auth().oauth2(Tokens.platform()).get("/v1/likenesses").then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", is("forbidden"));
+    }
+
+    @Test
+    void rightRoleReachesTheResource() {
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/me").then()
+                .statusCode(200)
+                .body("id", is(Tokens.userId("alice")))
+                .body("username", is("alice"))
+                .body("roles", hasItem("user"));
+        given().auth().oauth2(Tokens.platform()).get("/v1/me").then()
+                .statusCode(200)
+                .body("roles", hasItem("platform"));
+    }
+
+    @Test
+    void anotherPersonsLikenessDoesNotExistForThem() {
+        given().auth().oauth2(Tokens.user("bob")).get("/v1/likenesses/{id}", likeness).then()
+                .statusCode(404).contentType("application/problem+json").body("code", is("not-found"));
+        given().auth().oauth2(Tokens.user("bob")).contentType(ContentType.JSON).body("{\"audience\":\"EVERYONE\"}")
+                .put("/v1/likenesses/{id}/audience", likeness).then().statusCode(404);
+        assertUnchanged();
+    }
+
+    @Test
+    void unknownLikenessIsNotFound() {
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}", UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void malformedJsonIsRefusedAndChangesNothing() {
+        audience("{\"audience\": \"EVERYONE\"").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("code", is("malformed-json"))
+                .body("detail", not(containsString("jackson")));
+        assertUnchanged();
+    }
+
+    @Test
+    void unknownEnumValueIsRefusedNamingTheField() {
+        audience("{\"audience\": \"FRIENDS_OF_FRIENDS\"}").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("code", is("invalid-body"))
+                .body("errors[0].field", is("audience"))
+                .body("detail", containsString("ONLY_ME"));
+        audience("{\"audience\": 7}").then().statusCode(400).body("errors[0].field", is("audience"));
+        assertUnchanged();
+    }
+
+    @Test
+    void missingFieldIsRefusedNamingTheField() {
+        audience("{}").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("code", is("validation-failed"))
+                .body("errors.field", hasItems("audience"));
+        audience("").then().statusCode(400).contentType("application/problem+json");
+        assertUnchanged();
+    }
+
+    @Test
+    void wrongContentTypeIsRefused() {
+        given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.XML).body("<audience>EVERYONE</audience>")
+                .put("/v1/likenesses/{id}/audience", likeness).then()
+                .statusCode(415).contentType("application/problem+json");
+        assertUnchanged();
+    }
+
+    @Test
+    void unknownPathAndMethodAreProblems() {
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/nothing-here").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("alice")).delete("/v1/me").then()
+                .statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void openApiDocumentsOperationsAndTheBearerScheme() {
+        given().accept("application/json").get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/v1/likenesses/{likenessId}/audience'.put.operationId", is("setAudience"))
+                .body("components.securitySchemes.bearer.scheme", is("bearer"));
+    }
+
+    private io.restassured.response.Response audience(String body) {
+        return given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON).body(body)
+                .put("/v1/likenesses/{id}/audience", likeness);
+    }
+
+    private void assertUnchanged() {
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}", likeness).then()
+                .statusCode(200)
+                .body("audience", is("ONLY_ME"))
+                .body("revision", is(1));
+    }
+}
