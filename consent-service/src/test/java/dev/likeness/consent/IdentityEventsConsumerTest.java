@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +16,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.likeness.devstack.testing.Events;
+import dev.likeness.devstack.testing.OutboxContract;
 import dev.likeness.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -80,9 +80,7 @@ class IdentityEventsConsumerTest {
     }
 
     private static ConsumerRecord<String, String> deadLettered(UUID key) {
-        List<ConsumerRecord<String, String>> dead = Events.read(DLQ, Events.withKey(key.toString()), 1, WAIT, Duration.ZERO);
-        assertEquals(1, dead.size(), "dead-lettered records");
-        return dead.get(0);
+        return OutboxContract.deadLettered(DLQ, key.toString(), "identity-events");
     }
 
     private static long revision(UUID likeness) {

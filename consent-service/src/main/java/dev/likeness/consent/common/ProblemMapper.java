@@ -36,7 +36,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status().getStatusCode(), e.code(), e.title(), e.getMessage(), uri, null);
+        return respond(e.status(), e.code(), e.title(), e.getMessage(), uri, e.errors());
     }
 
     @ServerExceptionMapper
@@ -91,7 +91,7 @@ public class ProblemMapper {
         String code = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         String detail = switch (status) {
             case 404 -> "No resource at this path";
-            case 405 -> "This path does not accept " + "the method used";
+            case 405 -> "This path does not accept the method used";
             case 406 -> "No representation matches the Accept header";
             case 415 -> "Unsupported Content-Type";
             default -> title;

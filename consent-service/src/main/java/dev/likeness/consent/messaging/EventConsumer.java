@@ -1,5 +1,6 @@
 package dev.likeness.consent.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,12 +20,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.consent.common.Failures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * How this service consumes events, the same for every topic: parse the CloudEvent, validate
  * its data, then apply it and record its id in one transaction, and only then acknowledge.
  * A redelivered event is acknowledged without effect. A poison event is nacked, which the
- * channel's dead-letter strategy sends to the {@code .dlq} topic with the reason in headers.
+ * channel's dead-letter strategy sends to the {@code .dlq} topic with the reason in headers
+ * ({@code dead-letter-reason}) and the consumer that refused it ({@code dead-letter-consumer}).
  * A passing failure (database down) is retried in place, holding the partition so order holds.
  */
 @ApplicationScoped
@@ -31,6 +36,7 @@ public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     /** Attempts for a failure that is neither poison nor transient, before dead-lettering it. */
     private static final int UNEXPECTED_FAILURE_ATTEMPTS = 3;
+    public static final String CONSUMER_HEADER = "dead-letter-consumer";
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -69,7 +75,7 @@ public class EventConsumer {
             }
             data = parse(event, handler.data());
         } catch (PoisonEventException e) {
-            return reject(message, e);
+            return reject(message, consumer, e);
         }
         IncomingEvent accepted = event;
         Handler<?> chosen = handler;
@@ -84,7 +90,7 @@ public class EventConsumer {
                         return Uni.createFrom().completionStage(message::ack);
                     }
                     LOG.errorf(failure, "%s could not apply %s %s (%s)", consumer, accepted.type(), accepted.id(), accepted.origin());
-                    return reject(message, failure);
+                    return reject(message, consumer, failure);
                 });
     }
 
@@ -109,8 +115,11 @@ public class EventConsumer {
         return data;
     }
 
-    private static Uni<Void> reject(Message<String> message, Throwable reason) {
-        LOG.warnf("dead-lettering an event: %s", reason.getMessage());
-        return Uni.createFrom().completionStage(() -> message.nack(reason));
+    private static Uni<Void> reject(Message<String> message, String consumer, Throwable reason) {
+        LOG.warnf("%s dead-letters an event: %s", consumer, reason.getMessage());
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CONSUMER_HEADER, consumer.getBytes(StandardCharsets.UTF_8));
+        Metadata dlq = Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
+        return Uni.createFrom().completionStage(() -> message.nack(reason, dlq));
     }
 }

@@ -68,16 +68,19 @@ final class KeycloakDistribution {
             unzip(archive, root, "keycloak-" + version + "/");
             List<String> build = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "build"));
             build.addAll(BUILD_OPTIONS);
-            run(build, dist, root.resolve("build.log"));
+            run(build, dist, root.resolve("build.log"), Map.of());
             // A new id per build: stacks hard-link the files, so they must relink after a rebuild.
             Files.writeString(marker, options + "\n" + java.util.UUID.randomUUID());
             return dist;
         });
     }
 
-    /** A database into which the rendered realm was imported; keyed by the realm's hash. */
-    Path imported(Path dist, String realmJson) throws IOException, InterruptedException {
-        Path db = root.resolve("realm-" + sha256(realmJson).substring(0, 16));
+    /**
+     * A database into which the rendered realm was imported, keyed by the realm and the master
+     * realm's administrator: Keycloak creates that administrator only with a new master realm.
+     */
+    Path imported(Path dist, String realmJson, String adminPassword) throws IOException, InterruptedException {
+        Path db = root.resolve("realm-" + sha256(realmJson + adminPassword).substring(0, 16));
         Path marker = db.resolve(".devstack-imported");
         return locked(() -> {
             if (Files.exists(marker)) {
@@ -91,7 +94,9 @@ final class KeycloakDistribution {
             run(List.of(dist.resolve("bin/kc.sh").toString(), "import", "--optimized",
                     "--file=" + realmFile, "--db-url=" + jdbcUrl(db), LOCAL_CACHE,
                     "--http-host=127.0.0.1", "--http-management-port=" + StackSettings.freePort()),
-                    dist, root.resolve("import.log"));
+                    dist, root.resolve("import.log"), Map.of(
+                            "KC_BOOTSTRAP_ADMIN_USERNAME", Realm.ADMIN_USER,
+                            "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword));
             Files.delete(realmFile);
             Files.writeString(marker, "");
             return db;
@@ -183,8 +188,11 @@ final class KeycloakDistribution {
         }
     }
 
-    private static void run(List<String> command, Path dist, Path log) throws IOException, InterruptedException {
-        Process process = Processes.start(command, dist, log, Map.of("JAVA_HOME", System.getProperty("java.home")));
+    private static void run(List<String> command, Path dist, Path log, Map<String, String> env)
+            throws IOException, InterruptedException {
+        Map<String, String> environment = new java.util.HashMap<>(env);
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = Processes.start(command, dist, log, environment);
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Processes.tail(log, 40));

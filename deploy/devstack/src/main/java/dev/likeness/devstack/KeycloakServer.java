@@ -51,7 +51,8 @@ final class KeycloakServer implements Server {
         KeycloakDistribution distribution = KeycloakDistribution.in(home);
         Path dist = distribution.built();
         String realm = Realm.render(secrets);
-        Path imported = distribution.imported(dist, realm);
+        String adminPassword = secrets.get(Secrets.KEYCLOAK_ADMIN_PASSWORD);
+        Path imported = distribution.imported(dist, realm, adminPassword);
 
         Path kcHome = dir.resolve("home");
         Path linkedBuild = dir.resolve("home.build");
@@ -64,7 +65,7 @@ final class KeycloakServer implements Server {
         // The stack keeps its own database; a changed realm file means a fresh copy of the new import.
         Path db = dir.resolve("db");
         Path realmHash = dir.resolve("realm.sha256");
-        String hash = KeycloakDistribution.sha256(realm);
+        String hash = KeycloakDistribution.sha256(realm + adminPassword);
         if (!Files.exists(realmHash) || !Files.readString(realmHash).equals(hash)) {
             KeycloakDistribution.deleteTree(db);
             KeycloakDistribution.copyTree(imported, db);
@@ -75,11 +76,8 @@ final class KeycloakServer implements Server {
                 "--db-url=" + KeycloakDistribution.jdbcUrl(db), KeycloakDistribution.LOCAL_CACHE,
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                 "--hostname=" + url(), "--http-management-port=" + managementPort);
-        Map<String, String> env = Map.of(
-                "JAVA_HOME", System.getProperty("java.home"),
-                "KC_BOOTSTRAP_ADMIN_USERNAME", Realm.ADMIN_USER,
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.get(Secrets.KEYCLOAK_ADMIN_PASSWORD));
-        process = Processes.start(command, kcHome, dir.resolve("keycloak.log"), env);
+        process = Processes.start(command, kcHome, dir.resolve("keycloak.log"),
+                Map.of("JAVA_HOME", System.getProperty("java.home")));
         awaitReady();
     }
 

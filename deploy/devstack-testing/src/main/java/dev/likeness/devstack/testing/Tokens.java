@@ -34,14 +34,33 @@ public final class Tokens {
 
     /** A demo person's token (alice, bob, carol: role user; dana: trust-safety); password = user name. */
     public static String user(String username) {
-        return cached("user:" + username, () -> {
-            Map<String, String> form = new LinkedHashMap<>();
-            form.put("grant_type", "password");
-            form.put("client_id", stack().client(StackInfo.TEST_CLIENT).clientId());
-            form.put("username", username);
-            form.put("password", username);
-            return form;
-        });
+        return cached("user:" + username, () -> passwordGrant(username));
+    }
+
+    /** A token issued now, with the claims the user has now (e.g. after an attribute changed). */
+    public static String freshUser(String username) {
+        Token token = request(passwordGrant(username));
+        CACHE.put("user:" + username, token);
+        return token.value();
+    }
+
+    /** A claim of a token's payload, as text. */
+    public static String claim(String token, String name) {
+        try {
+            String payload = token.split("\\.")[1];
+            return JSON.readTree(Base64.getUrlDecoder().decode(payload)).path(name).asText(null);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a JWT", e);
+        }
+    }
+
+    private static Map<String, String> passwordGrant(String username) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", stack().client(StackInfo.TEST_CLIENT).clientId());
+        form.put("username", username);
+        form.put("password", username);
+        return form;
     }
 
     /** The demo platform's service-account token (role platform), by client credentials. */
@@ -63,12 +82,7 @@ public final class Tokens {
 
     /** The {@code sub} claim: the person's id throughout the platform. */
     public static String subject(String token) {
-        try {
-            String payload = token.split("\\.")[1];
-            return JSON.readTree(Base64.getUrlDecoder().decode(payload)).get("sub").asText();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not a JWT", e);
-        }
+        return claim(token, "sub");
     }
 
     public static String userId(String username) {

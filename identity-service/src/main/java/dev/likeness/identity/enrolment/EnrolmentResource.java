@@ -1,0 +1,176 @@
+package dev.likeness.identity.enrolment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.likeness.identity.capture.CaptureConfig;
+import dev.likeness.identity.capture.CaptureInspector;
+import dev.likeness.identity.capture.CaptureUpload;
+import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.common.Problem;
+import dev.likeness.identity.common.ProblemException;
+import dev.likeness.identity.common.Roles;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+
+/** Enrolment: receive a liveness challenge, answer it with one capture, get a verified likeness. */
+@Path("/v1/enrolments")
+@RolesAllowed(Roles.USER)
+@Tag(name = "Enrolment")
+public class EnrolmentResource {
+
+    public static final String NONCE_HEADER = "Likeness-Challenge-Nonce";
+    private static final List<String> CAPTURE_TYPES = List.of("video/mp4", "video/webm");
+
+    private final EnrolmentService enrolments;
+    private final CaptureInspector inspector;
+    private final CaptureConfig capture;
+    private final JsonWebToken caller;
+
+    EnrolmentResource(EnrolmentService enrolments, CaptureInspector inspector, CaptureConfig capture, JsonWebToken caller) {
+        this.enrolments = enrolments;
+        this.inspector = inspector;
+        this.capture = capture;
+        this.caller = caller;
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "startEnrolment", summary = "Start an enrolment and receive its liveness challenge",
+            description = "The challenge expires after likeness.enrolment.challenge-ttl (3 minutes) and takes one capture.")
+    @APIResponse(responseCode = "201", description = "The enrolment, with its challenge",
+            content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
+    @APIResponse(responseCode = "409", description = "The caller already has a verified likeness",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> start() {
+        return enrolments.start(caller.getSubject()).map(enrolment -> Response
+                .created(URI.create("/v1/enrolments/" + enrolment.id))
+                .entity(EnrolmentView.of(enrolment, EnrolmentService.now()))
+                .build());
+    }
+
+    @GET
+    @Path("{enrolmentId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getEnrolment", summary = "An enrolment of the caller, with its outcome and checks")
+    public Uni<EnrolmentView> get(@PathParam("enrolmentId") UUID enrolmentId) {
+        return enrolments.get(enrolmentId, caller.getSubject()).map(e -> EnrolmentView.of(e, EnrolmentService.now()));
+    }
+
+    @PUT
+    @Path("{enrolmentId}/capture")
+    @Blocking
+    @Consumes({"video/mp4", "video/webm"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "submitCapture", summary = "Answer the challenge with a video capture",
+            description = """
+                    The raw capture as the body: an MP4 (H.264/AAC, also fragmented) or WebM (VP8/VP9, Opus) file \
+                    with one video and one audio track, 2 to 10 seconds long, at most likeness.capture.max-size \
+                    (50 MB). Record the camera unmirrored, read the digits aloud and turn the head as the challenge \
+                    says. The upload is streamed to disk and deleted once verified.""")
+    @RequestBody(content = {
+            @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "video/webm", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "200", description = "Verified: the enrolment names the new likeness",
+            content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
+    @APIResponse(responseCode = "422", description = "Verification failed (errors list the failed checks), or the nonce does not match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The challenge already took a capture",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The challenge expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The capture is larger than likeness.capture.max-size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EnrolmentView capture(
+            @PathParam("enrolmentId") UUID enrolmentId,
+            @Parameter(description = "The nonce of the enrolment's challenge", required = true)
+            @HeaderParam(NONCE_HEADER) String nonce,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            InputStream body) {
+        if (nonce == null || nonce.isBlank()) {
+            throw new ProblemException(400, "validation-failed", "Request validation failed",
+                    NONCE_HEADER + ": required", List.of(new Problem.FieldError(NONCE_HEADER, "required")));
+        }
+        long maxSize = capture.maxSize().asLongValue();
+        if (contentLength != null && contentLength > maxSize) {
+            throw CaptureUpload.tooLarge(maxSize);
+        }
+        String owner = caller.getSubject();
+        String mediaType = mediaType(contentType);
+        await(() -> enrolments.awaitingCapture(enrolmentId, owner, nonce));
+        try (CaptureUpload upload = CaptureUpload.receive(body, maxSize, capture.uploadDirectory())) {
+            if (!upload.looksLike(mediaType)) {
+                throw new ProblemException(422, "capture-unreadable", "Capture unreadable",
+                        "The body is not a " + mediaType + " file");
+            }
+            List<Check> checks = inspector.inspect(upload.file());
+            Enrolment done = await(() -> enrolments.complete(enrolmentId, owner, nonce, upload.sha256Hex(), checks));
+            if (done.status != Enrolment.Status.VERIFIED) {
+                throw rejected(done.verification.checks());
+            }
+            return EnrolmentView.of(done, EnrolmentService.now());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ProblemException rejected(List<Check> checks) {
+        List<Problem.FieldError> failed = checks.stream().filter(check -> !check.passed())
+                .map(check -> new Problem.FieldError(check.name(), "measured " + check.measured() + ", required " + check.required()))
+                .toList();
+        return new ProblemException(422, "liveness-failed", "Liveness verification failed",
+                "The capture failed " + failed.size() + " check(s); start a new enrolment to try again", failed);
+    }
+
+    private static String mediaType(String contentType) {
+        String type = MediaType.valueOf(contentType).withCharset(null).toString().toLowerCase(Locale.ROOT);
+        String bare = type.contains(";") ? type.substring(0, type.indexOf(';')) : type;
+        if (!CAPTURE_TYPES.contains(bare)) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                    "A capture is video/mp4 or video/webm");
+        }
+        return bare;
+    }
+
+    /** Runs a Hibernate Reactive step on the event loop from this worker thread. */
+    private static <T> T await(Supplier<Uni<T>> step) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(step);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.likeness.identity.enrolment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.likeness.identity.capture.CaptureInspector;
+import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.capture.Verification;
+import dev.likeness.identity.common.ProblemException;
+import dev.likeness.identity.likeness.Likeness;
+import dev.likeness.identity.likeness.LikenessRepository;
+import dev.likeness.identity.likeness.LikenessVerifiedEvent;
+import dev.likeness.identity.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Enrolment rules. A challenge answers one capture: refusals before verification (wrong
+ * nonce, expired, used) change nothing, while a capture that reaches verification consumes the
+ * challenge whatever the outcome.
+ */
+@ApplicationScoped
+public class EnrolmentService {
+
+    private final EnrolmentRepository enrolments;
+    private final LikenessRepository likenesses;
+    private final Outbox outbox;
+    private final EnrolmentConfig config;
+
+    EnrolmentService(EnrolmentRepository enrolments, LikenessRepository likenesses, Outbox outbox, EnrolmentConfig config) {
+        this.enrolments = enrolments;
+        this.likenesses = likenesses;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<Enrolment> start(String ownerId) {
+        return likenesses.hasVerified(ownerId).chain(enrolled -> {
+            if (enrolled) {
+                return Uni.createFrom().failure(alreadyEnrolled());
+            }
+            OffsetDateTime now = now();
+            Enrolment enrolment = new Enrolment();
+            enrolment.id = UUID.randomUUID();
+            enrolment.ownerId = ownerId;
+            enrolment.challenge(Challenge.random(config.digits()));
+            enrolment.status = Enrolment.Status.AWAITING_CAPTURE;
+            enrolment.createdAt = now;
+            enrolment.expiresAt = now.plus(config.challengeTtl());
+            return enrolments.persist(enrolment);
+        });
+    }
+
+    @WithSession
+    public Uni<Enrolment> get(UUID id, String ownerId) {
+        return enrolments.owned(id, ownerId).onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id));
+    }
+
+    /** Fails unless this challenge still takes a capture with this nonce; changes nothing. */
+    @WithSession
+    public Uni<Enrolment> awaitingCapture(UUID id, String ownerId, String nonce) {
+        return get(id, ownerId).invoke(enrolment -> requireOpen(enrolment, nonce, now()));
+    }
+
+    /** Records a verification's outcome, and on success the new likeness and its event. */
+    @WithTransaction
+    public Uni<Enrolment> complete(UUID id, String ownerId, String nonce, String sha256, List<Check> checks) {
+        OffsetDateTime now = now();
+        return enrolments.ownedForUpdate(id, ownerId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id))
+                .invoke(enrolment -> requireOpen(enrolment, nonce, now))
+                .chain(enrolment -> firstSubmission(sha256, enrolment.id, now).chain(first -> {
+                    List<Check> all = new ArrayList<>();
+                    all.add(new Check("capture-unique", first, first ? "new" : "submitted before", "never submitted before"));
+                    all.addAll(checks);
+                    enrolment.verification = new Verification(CaptureInspector.METHOD, all);
+                    enrolment.completedAt = now;
+                    if (!enrolment.verification.passed()) {
+                        enrolment.status = Enrolment.Status.REJECTED;
+                        return Uni.createFrom().item(enrolment);
+                    }
+                    return verify(enrolment, now);
+                }));
+    }
+
+    private Uni<Enrolment> verify(Enrolment enrolment, OffsetDateTime now) {
+        return likenesses.hasVerified(enrolment.ownerId).chain(enrolled -> {
+            if (enrolled) {
+                return Uni.createFrom().failure(alreadyEnrolled());
+            }
+            Likeness likeness = new Likeness();
+            likeness.id = UUID.randomUUID();
+            likeness.ownerId = enrolment.ownerId;
+            likeness.status = Likeness.Status.VERIFIED;
+            likeness.method = CaptureInspector.METHOD;
+            likeness.verifiedAt = now;
+            likeness.updatedAt = now;
+            enrolment.status = Enrolment.Status.VERIFIED;
+            enrolment.likenessId = likeness.id;
+            return likenesses.persist(likeness)
+                    .chain(() -> outbox.append(new LikenessVerifiedEvent(likeness.id, likeness.ownerId, now, likeness.method)))
+                    .replaceWith(enrolment);
+        });
+    }
+
+    private static Uni<Boolean> firstSubmission(String sha256, UUID enrolmentId, OffsetDateTime now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        INSERT INTO capture_digest (sha256, enrolment_id, created_at) VALUES (?1, ?2, ?3)
+                        ON CONFLICT DO NOTHING""")
+                .setParameter(1, sha256)
+                .setParameter(2, enrolmentId)
+                .setParameter(3, now)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    private static void requireOpen(Enrolment enrolment, String nonce, OffsetDateTime now) {
+        if (enrolment.status != Enrolment.Status.AWAITING_CAPTURE) {
+            throw new ProblemException(409, "challenge-used", "Challenge already used",
+                    "This enrolment already received its capture; start a new enrolment");
+        }
+        if (enrolment.expired(now)) {
+            throw new ProblemException(410, "challenge-expired", "Challenge expired",
+                    "The challenge expired at " + enrolment.expiresAt + "; start a new enrolment");
+        }
+        if (!MessageDigest.isEqual(enrolment.nonce.getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8))) {
+            throw new ProblemException(422, "challenge-mismatch", "Challenge mismatch",
+                    "The capture does not answer this enrolment's challenge (Likeness-Challenge-Nonce)");
+        }
+    }
+
+    static ProblemException alreadyEnrolled() {
+        return new ProblemException(409, "already-enrolled", "Already enrolled",
+                "This person already has a verified likeness");
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

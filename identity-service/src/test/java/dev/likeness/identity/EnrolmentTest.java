@@ -1,0 +1,163 @@
+package dev.likeness.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+import dev.likeness.devstack.testing.Tokens;
+import dev.likeness.devstack.testing.Users;
+import dev.likeness.identity.Captures.Container;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Enrolment from challenge to verified likeness, and every way a capture can be refused. */
+@QuarkusTest
+class EnrolmentTest {
+
+    private static final Random SEEDS = new Random();
+
+    @Test
+    void anEnrolmentGivesARandomSingleUseChallengeThatExpiresInThreeMinutes() {
+        String person = Users.create();
+        var response = given().auth().oauth2(Tokens.user(person)).post("/v1/enrolments");
+        response.then()
+                .statusCode(201)
+                .header("Location", matchesPattern(".*/v1/enrolments/[0-9a-f-]{36}"))
+                .body("status", is("AWAITING_CAPTURE"))
+                .body("challenge.digits", matchesPattern("[0-9]{6}"))
+                .body("challenge.nonce", matchesPattern("[A-Za-z0-9_-]{24}"))
+                .body("challenge.moves.size()", org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                        .and(org.hamcrest.Matchers.lessThanOrEqualTo(3)));
+        OffsetDateTime expires = OffsetDateTime.parse(response.jsonPath().getString("expiresAt"));
+        Duration left = Duration.between(OffsetDateTime.now(), expires);
+        assertTrue(left.compareTo(Duration.ofMinutes(2)) > 0 && left.compareTo(Duration.ofMinutes(3)) <= 0, "expires in " + left);
+        JsonPath other = Enrolments.start(person);
+        assertTrue(!other.getString("challenge.nonce").equals(response.jsonPath().getString("challenge.nonce")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aCaptureWithVideoAndAudioVerifiesTheLikeness(Container container) {
+        String person = Users.create();
+        JsonPath enrolment = Enrolments.start(person);
+        String likeness = Enrolments.submit(person, enrolment, container.mediaType, Captures.clip(container, 3, SEEDS.nextLong()))
+                .then()
+                .statusCode(200)
+                .body("status", is("VERIFIED"))
+                .body("likenessId", notNullValue())
+                .body("checks.name", org.hamcrest.Matchers.hasItems("capture-unique", "container", "video-track", "audio-track", "duration"))
+                .body("checks.passed", org.hamcrest.Matchers.everyItem(is(true)))
+                .extract().path("likenessId");
+        given().auth().oauth2(Tokens.user(person)).get("/v1/likenesses").then()
+                .statusCode(200)
+                .body("id", hasItem(likeness))
+                .body("status", hasItem("VERIFIED"));
+        Enrolments.submit(person, enrolment, container.mediaType, Captures.clip(container, 3, SEEDS.nextLong()))
+                .then().statusCode(409).body("code", is("challenge-used"));
+        given().auth().oauth2(Tokens.user(person)).post("/v1/enrolments").then()
+                .statusCode(409).contentType("application/problem+json").body("code", is("already-enrolled"));
+    }
+
+    @Test
+    void aCaptureWithoutAudioIsRejectedAndConsumesTheChallenge() {
+        String person = Users.create();
+        JsonPath enrolment = Enrolments.start(person);
+        Enrolments.submit(person, enrolment, "video/mp4", Captures.withoutAudio(Container.MP4, 3, SEEDS.nextLong()))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", is("liveness-failed"))
+                .body("errors.field", hasItem("audio-track"));
+        assertEquals("REJECTED", Enrolments.get(person, enrolment).getString("status"));
+        Enrolments.submit(person, enrolment, "video/mp4", Captures.clip(Container.MP4, 3, SEEDS.nextLong()))
+                .then().statusCode(409).body("code", is("challenge-used"));
+    }
+
+    @Test
+    void tooShortAndTooLongCapturesAreRejected() {
+        for (double seconds : List.of(1.0, 12.0)) {
+            String person = Users.create();
+            Enrolments.submit(person, Enrolments.start(person), "video/webm", Captures.clip(Container.WEBM, seconds, SEEDS.nextLong()))
+                    .then()
+                    .statusCode(422)
+                    .body("errors.field", hasItem("duration"))
+                    .body("errors.find { it.field == 'duration' }.message", containsString("required 2.00 s to 10.00 s"));
+        }
+    }
+
+    @Test
+    void theSameCaptureNeverVerifiesTwiceEvenForSomeoneElse() {
+        byte[] capture = Captures.clip(Container.MP4, 3, SEEDS.nextLong());
+        String first = Users.create();
+        Enrolments.submit(first, Enrolments.start(first), "video/mp4", capture).then().statusCode(200);
+        String second = Users.create();
+        Enrolments.submit(second, Enrolments.start(second), "video/mp4", capture)
+                .then().statusCode(422).body("errors.field", hasItem("capture-unique"));
+    }
+
+    @Test
+    void inputThatIsNoCaptureIsRefusedAndChangesNothing() {
+        String person = Users.create();
+        JsonPath enrolment = Enrolments.start(person);
+        byte[] noise = new byte[4096];
+        SEEDS.nextBytes(noise);
+
+        Enrolments.submit(person, enrolment, "video/mp4", noise).then()
+                .statusCode(422).contentType("application/problem+json").body("code", is("capture-unreadable"));
+        Enrolments.submit(person, enrolment, "video/webm", Captures.clip(Container.MP4, 3, SEEDS.nextLong())).then()
+                .statusCode(422).body("code", is("capture-unreadable"));
+        Enrolments.submit(person, enrolment, "image/png", noise).then()
+                .statusCode(415).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user(person)).contentType("video/mp4").body(noise)
+                .put("/v1/enrolments/{id}/capture", enrolment.getString("id")).then()
+                .statusCode(400).body("errors[0].field", is(Enrolments.NONCE));
+        given().auth().oauth2(Tokens.user(person)).header(Enrolments.NONCE, "not-the-nonce").contentType("video/mp4")
+                .body(Captures.clip(Container.MP4, 3, SEEDS.nextLong()))
+                .put("/v1/enrolments/{id}/capture", enrolment.getString("id")).then()
+                .statusCode(422).body("code", is("challenge-mismatch"));
+        given().auth().oauth2(Tokens.user(person)).header(Enrolments.NONCE, enrolment.getString("challenge.nonce"))
+                .contentType("video/mp4").body(new byte[3 * 1024 * 1024])
+                .put("/v1/enrolments/{id}/capture", enrolment.getString("id")).then()
+                .statusCode(413).contentType("application/problem+json").body("code", is("capture-too-large"));
+
+        assertEquals("AWAITING_CAPTURE", Enrolments.get(person, enrolment).getString("status"));
+        Enrolments.submit(person, enrolment, "video/mp4", Captures.clip(Container.MP4, 3, SEEDS.nextLong()))
+                .then().statusCode(200).body("status", is("VERIFIED"));
+    }
+
+    @Test
+    void anotherPersonsEnrolmentDoesNotExistForThem() {
+        String owner = Users.create();
+        JsonPath enrolment = Enrolments.start(owner);
+        String stranger = Users.create();
+        given().auth().oauth2(Tokens.user(stranger)).get("/v1/enrolments/{id}", enrolment.getString("id")).then()
+                .statusCode(404).contentType("application/problem+json");
+        Enrolments.submit(stranger, enrolment, "video/mp4", Captures.clip(Container.MP4, 3, SEEDS.nextLong()))
+                .then().statusCode(404);
+        assertEquals("AWAITING_CAPTURE", Enrolments.get(owner, enrolment).getString("status"));
+    }
+
+    @Test
+    void onlyPeopleEnrol() {
+        given().post("/v1/enrolments").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+        given().auth().oauth2(Tokens.platform()).post("/v1/enrolments").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.platform()).get("/v1/likenesses").then().statusCode(403);
+        given().auth().oauth2(Tokens.user(Users.create())).get("/v1/likenesses").then().statusCode(200).body("$", hasSize(0));
+    }
+}

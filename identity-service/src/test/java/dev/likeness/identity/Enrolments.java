@@ -1,0 +1,41 @@
+package dev.likeness.identity;
+
+import static io.restassured.RestAssured.given;
+
+import dev.likeness.devstack.testing.Tokens;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/** Enrolment requests as a client makes them. */
+final class Enrolments {
+
+    static final String NONCE = "Likeness-Challenge-Nonce";
+
+    private Enrolments() {
+    }
+
+    /** Starts an enrolment for the person; returns its JSON (id, challenge, ...). */
+    static JsonPath start(String person) {
+        return given().auth().oauth2(Tokens.user(person)).post("/v1/enrolments").then().statusCode(201).extract().jsonPath();
+    }
+
+    static Response submit(String person, JsonPath enrolment, String mediaType, byte[] capture) {
+        return given().auth().oauth2(Tokens.user(person))
+                .header(NONCE, enrolment.getString("challenge.nonce"))
+                .contentType(mediaType)
+                .body(capture)
+                .put("/v1/enrolments/{id}/capture", enrolment.getString("id"));
+    }
+
+    static JsonPath get(String person, JsonPath enrolment) {
+        return given().auth().oauth2(Tokens.user(person)).get("/v1/enrolments/{id}", enrolment.getString("id"))
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A new person with a verified likeness; returns the likeness id. */
+    static String verifiedLikeness(String person, long seed) {
+        JsonPath enrolment = start(person);
+        return submit(person, enrolment, Captures.Container.MP4.mediaType, Captures.clip(Captures.Container.MP4, 3, seed))
+                .then().statusCode(200).extract().path("likenessId");
+    }
+}
