@@ -28,7 +28,7 @@ public class Likeness {
     public OffsetDateTime updatedAt;
 
     /** Records a change that can narrow consent: tokens issued before it become worthless. */
-    void narrowed(OffsetDateTime now) {
+    public void narrowed(OffsetDateTime now) {
         revision++;
         updatedAt = now;
     }

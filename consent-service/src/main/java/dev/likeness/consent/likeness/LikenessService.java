@@ -75,7 +75,7 @@ public class LikenessService {
         });
     }
 
-    static OffsetDateTime now() {
+    public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -22,6 +22,8 @@ public final class Secrets {
     public static final String IDENTITY_ADMIN_SECRET = "LIKENESS_IDENTITY_ADMIN_SECRET";
     public static final String NOTIFICATION_DIRECTORY_SECRET = "LIKENESS_NOTIFICATION_DIRECTORY_SECRET";
     public static final String KEYCLOAK_ADMIN_PASSWORD = "KEYCLOAK_ADMIN_PASSWORD";
+    /** AES-256 key (base64) that encrypts consent-service's token signing keys at rest. */
+    public static final String CONSENT_TOKEN_KEK = "CONSENT_TOKEN_KEY_ENCRYPTION_KEY";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -40,14 +42,16 @@ public final class Secrets {
             }
         }
         List<String> keys = new java.util.ArrayList<>(List.of(
-                PLATFORM_SECRET, IDENTITY_ADMIN_SECRET, NOTIFICATION_DIRECTORY_SECRET, KEYCLOAK_ADMIN_PASSWORD));
+                PLATFORM_SECRET, IDENTITY_ADMIN_SECRET, NOTIFICATION_DIRECTORY_SECRET, KEYCLOAK_ADMIN_PASSWORD, CONSENT_TOKEN_KEK));
         for (Service service : Service.values()) {
             keys.add(databasePasswordKey(service));
         }
         boolean changed = false;
         for (String key : keys) {
             if (!values.containsKey(key)) {
-                values.setProperty(key, random());
+                values.setProperty(key, key.equals(CONSENT_TOKEN_KEK)
+                        ? Base64.getEncoder().encodeToString(randomBytes())
+                        : Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes()));
                 changed = true;
             }
         }
@@ -87,9 +91,10 @@ public final class Secrets {
         return "DB_PASSWORD_" + service.database.toUpperCase(java.util.Locale.ROOT);
     }
 
-    private static String random() {
-        byte[] bytes = new byte[24];
+    /** 256 random bits: URL-safe text for passwords and client secrets, standard base64 for keys. */
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return bytes;
     }
 }

@@ -15,6 +15,14 @@ public final class ServiceConfig {
     }
 
     public static Map<String, String> of(Service service, StackInfo stack) {
+        Map<String, String> config = connections(service, stack);
+        if (service == Service.CONSENT) {
+            config.put("likeness.consent-token.key-encryption-key", stack.consentTokenKey());
+        }
+        return config;
+    }
+
+    private static Map<String, String> connections(Service service, StackInfo stack) {
         Map<String, String> config = new LinkedHashMap<>();
         StackInfo.Database database = stack.database(service);
         String server = stack.postgres().host() + ":" + stack.postgres().port() + "/" + database.name();

@@ -22,7 +22,8 @@ public record StackInfo(
         String controlToken,
         Postgres postgres,
         Kafka kafka,
-        Keycloak keycloak) {
+        Keycloak keycloak,
+        String consentTokenKey) {
 
     public record Postgres(String host, int port, Map<String, Database> databases) {
     }
@@ -72,7 +73,8 @@ public record StackInfo(
                 new Postgres("127.0.0.1", postgresPort, databases),
                 new Kafka(kafkaBootstrapServers),
                 new Keycloak(keycloakUrl, keycloakManagementUrl, Realm.NAME, Realm.ADMIN_USER,
-                        secrets.get(Secrets.KEYCLOAK_ADMIN_PASSWORD), clients));
+                        secrets.get(Secrets.KEYCLOAK_ADMIN_PASSWORD), clients),
+                secrets.get(Secrets.CONSENT_TOKEN_KEK));
     }
 
     static final ObjectMapper JSON = new ObjectMapper()

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -54,12 +55,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
-        String field = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-        String expected = e.getTargetType() == null ? "another value" : describe(e.getTargetType());
-        return respond(400, "invalid-body", "Request body does not match the schema",
-                field + ": expected " + expected, uri, List.of(new Problem.FieldError(field, "expected " + expected)));
+        return invalidBody(e, uri);
     }
 
     @ServerExceptionMapper
@@ -80,8 +76,14 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        if (status == 400 && hasCause(e, JacksonException.class)) {
-            return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON", uri, null);
+        if (status == 400) {
+            JsonMappingException mapping = cause(e, JsonMappingException.class);
+            if (mapping != null) {
+                return invalidBody(mapping, uri);
+            }
+            if (cause(e, JacksonException.class) != null) {
+                return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON", uri, null);
+            }
         }
         if (status >= 500) {
             return unexpected(e, uri);
@@ -110,6 +112,23 @@ public class ProblemMapper {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s on %s", reference, uri.getPath());
         return respond(500, "internal-error", "Internal error", "Unexpected failure, reference " + reference, uri, null);
+    }
+
+    /** Well-formed JSON that does not fit the request's schema: name the field and what it takes. */
+    private static Response invalidBody(JsonMappingException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+        String expected;
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            expected = "expected " + describe(mismatch.getTargetType());
+        } else if (e.getCause() instanceof IllegalArgumentException rule && rule.getMessage() != null) {
+            expected = "expected " + rule.getMessage();
+        } else {
+            expected = "invalid value";
+        }
+        return respond(400, "invalid-body", "Request body does not match the schema", field + ": " + expected, uri,
+                List.of(new Problem.FieldError(field, expected)));
     }
 
     private Response challenge(UriInfo uri, String detail) {
@@ -181,12 +200,12 @@ public class ProblemMapper {
         return "an object";
     }
 
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 }

@@ -36,7 +36,7 @@ public final class OutboxContract {
         return Events.read(topic, Events.withKey(key), expected, WAIT, SETTLE);
     }
 
-    /** Exactly one record for the key, decoded by the CloudEvents SDK's Kafka binding. */
+    /** Exactly one record for the key, decoded by the CloudEvents SDK's Kafka binding, its data valid for its schema. */
     public static CloudEvent publishedOnce(String topic, String key, String type, String source) {
         List<ConsumerRecord<String, String>> records = published(topic, key, 1);
         assertEquals(1, records.size(), "events published for " + key);
@@ -51,6 +51,7 @@ public final class OutboxContract {
         assertEquals("application/json", event.getDataContentType());
         assertNotNull(event.getId());
         assertNotNull(event.getTime());
+        EventSchemas.assertValid(event);
         return event;
     }
 

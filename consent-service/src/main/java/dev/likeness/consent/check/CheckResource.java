@@ -1,0 +1,44 @@
+package dev.likeness.consent.check;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.likeness.consent.common.Roles;
+import io.smallrye.mutiny.Uni;
+
+/** The check a platform makes before every render. */
+@Path("/v1/checks")
+@RolesAllowed(Roles.PLATFORM)
+@Tag(name = "Consent checks")
+public class CheckResource {
+
+    private final CheckService checks;
+    private final JsonWebToken caller;
+
+    CheckResource(CheckService checks, JsonWebToken caller) {
+        this.checks = checks;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "checkConsent", summary = "May the requester feature these likenesses for this purpose?",
+            description = """
+                    200 whether allowed or not: a denial names a reason per likeness. An allowed answer carries a \
+                    consent token (JWS, ES256) for this platform, valid for likeness.consent-token.ttl; a change \
+                    that narrows consent afterwards makes it worthless.""")
+    public Uni<CheckResponse> check(@Valid @NotNull CheckRequest request) {
+        return checks.check(request, caller.getClaim("azp"));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.likeness.consent.check;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "CheckResponse")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CheckResponse(
+        @Schema(description = "Also the consent token's jti") UUID checkId,
+        @Schema(description = "True only if every likeness allows") boolean allowed,
+        @Schema(description = "One per likeness, in request order") List<Decision> decisions,
+        @Schema(description = "Rules from the owners the renderer must follow") List<String> guidelines,
+        @Schema(description = "When allowed: the signed consent token to present when registering the draft")
+        String consentToken,
+        OffsetDateTime expiresAt) {
+}

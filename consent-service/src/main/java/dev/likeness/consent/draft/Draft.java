@@ -1,0 +1,33 @@
+package dev.likeness.consent.draft;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.likeness.consent.grant.Purpose;
+
+/** A video a platform rendered with a checked consent token. */
+@Entity
+@Table(name = "draft")
+public class Draft {
+
+    public enum Status { REGISTERED }
+
+    @Id
+    public UUID id;
+    public String platformId;
+    /** The platform's own id of the draft; registering it again is idempotent. */
+    public String externalId;
+    public String creatorId;
+    @Enumerated(EnumType.STRING)
+    public Purpose purpose;
+    public UUID checkId;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public OffsetDateTime createdAt;
+}

@@ -1,0 +1,23 @@
+package dev.likeness.consent.draft;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "DraftRequest")
+public record DraftRequest(
+        @NotBlank @Size(max = 200) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+        @Schema(description = "The platform's id of the draft; registering it again returns the same draft")
+        String draftId,
+        @NotBlank @Size(max = 255) @Schema(description = "Who made the draft: the requester of the check") String creatorId,
+        @NotEmpty @Size(max = 16) @Schema(description = "Every likeness the draft features: those of the check")
+        List<@NotNull UUID> likenessIds,
+        @NotBlank @Size(max = 8192) @Schema(description = "The consent token of an allowed check") String consentToken) {
+}

@@ -1,0 +1,125 @@
+package dev.likeness.consent.token;
+
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The ES256 keys that sign consent tokens, shared by every instance through the database. The
+ * first instance to start without an active key creates one; all of them publish every key not
+ * retired for longer than a token lives.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    record Active(String kid, PrivateKey key) {
+    }
+
+    private final Pool database;
+    private final KeyWrap wrap;
+    private final ConsentTokenConfig config;
+    private volatile Active active;
+    private volatile Map<String, PublicJsonWebKey> published = Map.of();
+
+    SigningKeys(Pool database, ConsentTokenConfig config) {
+        this.database = database;
+        this.config = config;
+        this.wrap = new KeyWrap(config.keyEncryptionKey());
+    }
+
+    void onStart(@Observes StartupEvent event) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> ensureActive().chain(this::load));
+    }
+
+    Active active() {
+        return active;
+    }
+
+    /** The public key of {@code kid}, reloading once for a key another instance created since. */
+    Uni<PublicJsonWebKey> publicKey(String kid) {
+        PublicJsonWebKey key = published.get(kid);
+        if (key != null) {
+            return Uni.createFrom().item(key);
+        }
+        return load().map(ignored -> published.get(kid));
+    }
+
+    /** RFC 7517 JWK Set of the published keys. */
+    public String jwks() {
+        return published.values().stream()
+                .map(key -> key.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))
+                .collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+    }
+
+    private Uni<Void> ensureActive() {
+        return database.query("SELECT count(*) FROM signing_key WHERE retired_at IS NULL").execute()
+                .chain(rows -> rows.iterator().next().getLong(0) > 0 ? Uni.createFrom().voidItem() : create());
+    }
+
+    private Uni<Void> create() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(pair.getPublic());
+            String kid = jwk.calculateBase64urlEncodedThumbprint("SHA-256");
+            jwk.setKeyId(kid);
+            jwk.setUse("sig");
+            jwk.setAlgorithm("ES256");
+            // Two instances starting together: the partial unique index keeps one active key.
+            return database.preparedQuery("""
+                            INSERT INTO signing_key (kid, public_jwk, private_key, created_at) VALUES ($1, $2, $3, now())
+                            ON CONFLICT DO NOTHING""")
+                    .execute(Tuple.of(kid, jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
+                            io.vertx.core.buffer.Buffer.buffer(wrap.wrap(pair.getPrivate().getEncoded(), kid))))
+                    .replaceWithVoid();
+        } catch (java.security.GeneralSecurityException | JoseException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private Uni<Void> load() {
+        return database.preparedQuery("""
+                        SELECT kid, public_jwk, private_key, retired_at FROM signing_key
+                        WHERE retired_at IS NULL OR retired_at > now() - make_interval(secs => $1)
+                        ORDER BY created_at""")
+                .execute(Tuple.of((double) config.ttl().toSeconds()))
+                .invoke(rows -> {
+                    Map<String, PublicJsonWebKey> keys = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        String kid = row.getString("kid");
+                        try {
+                            keys.put(kid, (PublicJsonWebKey) JsonWebKey.Factory.newJwk(row.getString("public_jwk")));
+                            if (row.getValue("retired_at") == null) {
+                                byte[] plain = wrap.unwrap(row.getBuffer("private_key").getBytes(), kid);
+                                active = new Active(kid, KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(plain)));
+                            }
+                        } catch (JoseException | java.security.GeneralSecurityException e) {
+                            throw new IllegalStateException("unreadable signing key " + kid, e);
+                        }
+                    }
+                    published = keys;
+                })
+                .replaceWithVoid();
+    }
+}

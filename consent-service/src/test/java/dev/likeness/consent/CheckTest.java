@@ -1,0 +1,140 @@
+package dev.likeness.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
+import dev.likeness.devstack.StackInfo;
+import dev.likeness.devstack.testing.TestStack;
+import dev.likeness.devstack.testing.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** Platforms ask before every render; an allowed answer is a token any JOSE library verifies. */
+@QuarkusTest
+class CheckTest {
+
+    @TestHTTPResource("/.well-known/jwks.json")
+    URL jwks;
+
+    @Test
+    void aGrantedPersonIsAllowedWithATokenThatNimbusVerifiesAgainstTheJwks() throws Exception {
+        UUID likeness = Fixtures.verifiedLikeness("alice");
+        Consents.audience("alice", likeness, "APPROVED");
+        Consents.grant("alice", likeness, "bob", "[\"draft\"]");
+
+        JsonPath answer = Consents.check("bob", List.of(likeness), "draft");
+        assertEquals(true, answer.getBoolean("allowed"));
+        assertEquals(2, answer.getLong("decisions[0].revision"), "verified: 1, audience change: 2; a new grant narrows nothing");
+
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("likeness-consent+jwt")));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
+                JWKSourceBuilder.create(jwks).retrying(false).build()));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                platformClientId(),
+                new JWTClaimsSet.Builder().issuer("urn:likeness:consent-service").subject(Tokens.userId("bob"))
+                        .jwtID(answer.getString("checkId")).claim("purpose", "draft").build(),
+                java.util.Set.of("exp", "iat")));
+        JWTClaimsSet claims = processor.process(answer.getString("consentToken"), null);
+        List<Object> likenesses = claims.getListClaim("likenesses");
+        assertEquals(1, likenesses.size());
+        assertEquals(likeness.toString(), ((Map<?, ?>) likenesses.get(0)).get("id"));
+        assertEquals(answer.getLong("decisions[0].revision"), ((Number) ((Map<?, ?>) likenesses.get(0)).get("rev")).longValue());
+    }
+
+    @Test
+    void aDenialNamesTheReasonPerLikenessAndCarriesNoToken() {
+        UUID alices = Fixtures.verifiedLikeness("alice");
+        Consents.audience("alice", alices, "APPROVED");
+        Consents.grant("alice", alices, "bob", "[\"draft\"]");
+        UUID carols = Fixtures.verifiedLikeness("carol");
+
+        JsonPath carol = Consents.check("carol", List.of(alices), "draft");
+        assertEquals(false, carol.getBoolean("allowed"));
+        assertEquals("no-grant", carol.getString("decisions[0].reason"));
+        assertEquals(null, carol.getString("consentToken"));
+
+        JsonPath scene = Consents.check("bob", List.of(alices, carols), "draft");
+        assertEquals(false, scene.getBoolean("allowed"), "every likeness of a scene must allow");
+        assertEquals(List.of(true, false), scene.getList("decisions.allowed"));
+        assertEquals("only-me", scene.getString("decisions[1].reason"));
+
+        Consents.checkResponse("bob", List.of(alices), "publish").then()
+                .body("allowed", is(false)).body("decisions[0].reason", is("purpose-not-granted"));
+        Consents.checkResponse("bob", List.of(UUID.randomUUID()), "draft").then()
+                .body("decisions[0].reason", is("unknown-likeness"));
+        Consents.checkResponse("alice", List.of(alices, carols), "draft").then()
+                .body("decisions[0].allowed", is(true)).body("decisions[1].reason", is("only-me"));
+    }
+
+    @Test
+    void aRevokedGrantDeniesTheNextCheck() {
+        UUID likeness = Fixtures.verifiedLikeness("alice");
+        Consents.audience("alice", likeness, "APPROVED");
+        String grant = Consents.grant("alice", likeness, "bob", "[\"draft\"]");
+        Consents.checkResponse("bob", List.of(likeness), "draft").then().body("allowed", is(true));
+        Consents.revoke("alice", likeness, grant);
+        Consents.checkResponse("bob", List.of(likeness), "draft").then()
+                .body("allowed", is(false)).body("decisions[0].reason", is("revoked")).body("consentToken", nullValue());
+    }
+
+    @Test
+    void onlyPlatformsCheckAndBadChecksAreProblems() {
+        UUID likeness = Fixtures.verifiedLikeness("alice");
+        given().auth().oauth2(Tokens.user("bob")).contentType(ContentType.JSON)
+                .body("{\"requesterId\":\"x\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}")
+                .post("/v1/checks").then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{}").post("/v1/checks").then().statusCode(401);
+        check("{\"requesterId\":\"x\",\"likenessIds\":[],\"purpose\":\"draft\"}").then()
+                .statusCode(400).body("errors.field", hasItem("likenessIds"));
+        check("{\"requesterId\":\"x\",\"likenessIds\":[\"" + likeness + "\",\"" + likeness + "\"],\"purpose\":\"draft\"}")
+                .then().statusCode(400).body("detail", is("likenessIds: must not repeat"));
+        check("{\"requesterId\":\"x\",\"likenessIds\":[\"not-a-uuid\"],\"purpose\":\"draft\"}").then()
+                .statusCode(400).body("code", is("invalid-body"));
+        check("{\"requesterId\":\"x\",\"likenessIds\":[\"" + likeness + "\"]}").then()
+                .statusCode(400).body("errors.field", hasItem("purpose"));
+    }
+
+    @Test
+    void theJwksPublishesTheSigningKeyWithoutItsPrivateHalf() {
+        given().get("/.well-known/jwks.json").then()
+                .statusCode(200)
+                .contentType("application/jwk-set+json")
+                .body("keys[0].kty", is("EC"))
+                .body("keys[0].crv", is("P-256"))
+                .body("keys[0].alg", is("ES256"))
+                .body("keys[0].kid", notNullValue())
+                .body("keys[0].d", nullValue());
+    }
+
+    private static io.restassured.response.Response check(String body) {
+        return given().auth().oauth2(Tokens.platform()).contentType(ContentType.JSON).body(body).post("/v1/checks");
+    }
+
+    private static String platformClientId() {
+        return TestStack.info().client(StackInfo.PLATFORM_CLIENT).clientId();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.likeness.consent;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.likeness.devstack.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/** Consent requests as the owner and the platform make them. */
+final class Consents {
+
+    private Consents() {
+    }
+
+    static void audience(String owner, UUID likeness, String audience) {
+        given().auth().oauth2(Tokens.user(owner)).contentType(ContentType.JSON).body("{\"audience\":\"" + audience + "\"}")
+                .put("/v1/likenesses/{id}/audience", likeness).then().statusCode(200);
+    }
+
+    static Response grant(String owner, UUID likeness, String body) {
+        return given().auth().oauth2(Tokens.user(owner)).contentType(ContentType.JSON).body(body)
+                .post("/v1/likenesses/{id}/grants", likeness);
+    }
+
+    /** Grants {@code grantee} the purposes; returns the grant id. */
+    static String grant(String owner, UUID likeness, String grantee, String purposesJson) {
+        return grant(owner, likeness, "{\"granteeId\":\"" + Tokens.userId(grantee) + "\",\"purposes\":" + purposesJson + "}")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static void revoke(String owner, UUID likeness, String grantId) {
+        given().auth().oauth2(Tokens.user(owner)).delete("/v1/likenesses/{id}/grants/{grant}", likeness, grantId)
+                .then().statusCode(200);
+    }
+
+    static JsonPath check(String requester, List<UUID> likenesses, String purpose) {
+        return checkResponse(requester, likenesses, purpose).then().statusCode(200).extract().jsonPath();
+    }
+
+    static Response checkResponse(String requester, List<UUID> likenesses, String purpose) {
+        String ids = likenesses.stream().map(id -> "\"" + id + "\"").reduce((a, b) -> a + "," + b).orElse("");
+        return given().auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
+                .body("{\"requesterId\":\"" + Tokens.userId(requester) + "\",\"likenessIds\":[" + ids + "],\"purpose\":\"" + purpose + "\"}")
+                .post("/v1/checks");
+    }
+
+    static Response register(String creator, List<UUID> likenesses, String consentToken) {
+        return register(UUID.randomUUID().toString(), creator, likenesses, consentToken);
+    }
+
+    static Response register(String draftId, String creator, List<UUID> likenesses, String consentToken) {
+        String ids = likenesses.stream().map(id -> "\"" + id + "\"").reduce((a, b) -> a + "," + b).orElse("");
+        return given().auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
+                .body("{\"draftId\":\"" + draftId + "\",\"creatorId\":\"" + Tokens.userId(creator) + "\",\"likenessIds\":["
+                        + ids + "],\"consentToken\":\"" + consentToken + "\"}")
+                .post("/v1/drafts");
+    }
+}

@@ -1,0 +1,131 @@
+package dev.likeness.consent.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.likeness.consent.grant.Grant;
+import dev.likeness.consent.grant.Purpose;
+import dev.likeness.consent.likeness.Audience;
+import dev.likeness.consent.likeness.Likeness;
+
+class ConsentDeciderTest {
+
+    private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 21, 12, 0, 0, 0, ZoneOffset.UTC);
+    private static final String OWNER = "alice";
+    private static final String FRIEND = "bob";
+
+    private final UUID id = UUID.randomUUID();
+
+    @Test
+    void theOwnerMayAlwaysFeatureTheirVerifiedLikeness() {
+        Decision decision = decide(likeness(Audience.ONLY_ME), OWNER, List.of());
+        assertTrue(decision.allowed());
+        assertNull(decision.reason());
+        assertEquals(7, decision.revision());
+    }
+
+    @Test
+    void onlyMeRefusesEveryoneElseEvenWithAGrant() {
+        assertDenied(Reason.ONLY_ME, decide(likeness(Audience.ONLY_ME), FRIEND, List.of(grant(EnumSet.of(Purpose.DRAFT)))));
+    }
+
+    @Test
+    void approvedAdmitsAGrantedPersonForTheGrantedPurposesOnly() {
+        Grant grant = grant(EnumSet.of(Purpose.DRAFT));
+        Decision allowed = decide(likeness(Audience.APPROVED), FRIEND, List.of(grant));
+        assertTrue(allowed.allowed());
+        assertEquals(grant.id, allowed.grantId(), "the grant whose use a draft will consume");
+        assertDenied(Reason.PURPOSE_NOT_GRANTED,
+                ConsentDecider.decide(id, likeness(Audience.APPROVED), FRIEND, Purpose.PUBLISH, List.of(grant), NOW));
+    }
+
+    @Test
+    void approvedTellsNoGrantFromARevokedOne() {
+        assertDenied(Reason.NO_GRANT, decide(likeness(Audience.APPROVED), FRIEND, List.of()));
+        Grant revoked = grant(EnumSet.of(Purpose.DRAFT));
+        revoked.revokedAt = NOW.minusMinutes(1);
+        assertDenied(Reason.REVOKED, decide(likeness(Audience.APPROVED), FRIEND, List.of(revoked)));
+    }
+
+    @Test
+    void aGrantInForceWinsOverOlderRevokedOnes() {
+        Grant revoked = grant(EnumSet.of(Purpose.DRAFT));
+        revoked.revokedAt = NOW.minusDays(1);
+        assertTrue(decide(likeness(Audience.APPROVED), FRIEND, List.of(revoked, grant(EnumSet.of(Purpose.DRAFT)))).allowed());
+    }
+
+    @Test
+    void expiredAndUsedUpGrantsRefuse() {
+        Grant expired = grant(EnumSet.of(Purpose.DRAFT));
+        expired.expiresAt = NOW;
+        assertDenied(Reason.EXPIRED, decide(likeness(Audience.APPROVED), FRIEND, List.of(expired)));
+        Grant usedUp = grant(EnumSet.of(Purpose.DRAFT));
+        usedUp.maxUses = 2;
+        usedUp.uses = 2;
+        assertDenied(Reason.USED_UP, decide(likeness(Audience.APPROVED), FRIEND, List.of(usedUp)));
+        usedUp.uses = 1;
+        assertTrue(decide(likeness(Audience.APPROVED), FRIEND, List.of(usedUp)).allowed());
+    }
+
+    @Test
+    void anotherPersonsGrantDoesNotCount() {
+        Grant carols = grant(EnumSet.of(Purpose.DRAFT));
+        carols.granteeId = "carol";
+        assertDenied(Reason.NO_GRANT, decide(likeness(Audience.APPROVED), FRIEND, List.of(carols)));
+    }
+
+    @Test
+    void everyoneAdmitsAnybody() {
+        assertTrue(decide(likeness(Audience.EVERYONE), "anybody", List.of()).allowed());
+    }
+
+    @Test
+    void unknownSuspendedAndDeletedLikenessesRefuseEvenTheOwner() {
+        assertDenied(Reason.UNKNOWN_LIKENESS, decide(null, OWNER, List.of()));
+        Likeness suspended = likeness(Audience.EVERYONE);
+        suspended.status = Likeness.Status.SUSPENDED;
+        assertDenied(Reason.SUSPENDED, decide(suspended, OWNER, List.of()));
+        Likeness deleted = likeness(Audience.EVERYONE);
+        deleted.status = Likeness.Status.DELETED;
+        assertDenied(Reason.UNKNOWN_LIKENESS, decide(deleted, OWNER, List.of()));
+    }
+
+    private Decision decide(Likeness likeness, String requester, List<Grant> grants) {
+        return ConsentDecider.decide(id, likeness, requester, Purpose.DRAFT, grants, NOW);
+    }
+
+    private static void assertDenied(Reason reason, Decision decision) {
+        assertFalse(decision.allowed());
+        assertEquals(reason, decision.reason());
+    }
+
+    private Likeness likeness(Audience audience) {
+        Likeness likeness = new Likeness();
+        likeness.id = id;
+        likeness.ownerId = OWNER;
+        likeness.status = Likeness.Status.VERIFIED;
+        likeness.audience = audience;
+        likeness.revision = 7;
+        return likeness;
+    }
+
+    private Grant grant(EnumSet<Purpose> purposes) {
+        Grant grant = new Grant();
+        grant.id = UUID.randomUUID();
+        grant.likenessId = id;
+        grant.granteeId = FRIEND;
+        grant.purposes = purposes;
+        grant.createdAt = NOW.minusDays(2);
+        return grant;
+    }
+}
