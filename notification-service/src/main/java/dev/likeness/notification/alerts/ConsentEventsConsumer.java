@@ -1,0 +1,36 @@
+package dev.likeness.notification.alerts;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import dev.likeness.notification.messaging.EventConsumer;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ConsentEventsConsumer {
+
+    static final String CHANNEL = "consent-events";
+    /** The owner changed their own audience: nobody else needs telling. */
+    static final String AUDIENCE_CHANGED = "dev.likeness.consent.audience.changed.v1";
+
+    private final EventConsumer events;
+    private final Map<String, EventConsumer.Handler<?>> handlers;
+
+    ConsentEventsConsumer(EventConsumer events, Alerts alerts) {
+        this.events = events;
+        this.handlers = Map.of(
+                GrantCreated.TYPE, EventConsumer.handler(GrantCreated.class, alerts::grantCreated),
+                GrantRevoked.TYPE, EventConsumer.handler(GrantRevoked.class, alerts::grantRevoked),
+                DraftCreated.TYPE, EventConsumer.handler(DraftCreated.class, alerts::draftCreated),
+                AUDIENCE_CHANGED, EventConsumer.IGNORE);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(Message<String> message) {
+        return events.consume(message, CHANNEL, handlers);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.likeness.notification.alerts;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import dev.likeness.notification.messaging.EventConsumer;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class IdentityEventsConsumer {
+
+    static final String CHANNEL = "identity-events";
+
+    private final EventConsumer events;
+    private final Map<String, EventConsumer.Handler<?>> handlers;
+
+    IdentityEventsConsumer(EventConsumer events, Alerts alerts) {
+        this.events = events;
+        this.handlers = Map.of(LikenessVerified.TYPE, EventConsumer.handler(LikenessVerified.class, alerts::verified));
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(Message<String> message) {
+        return events.consume(message, CHANNEL, handlers);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.likeness.notification.common;
+
+import java.net.ConnectException;
+import java.util.Set;
+
+import io.vertx.pgclient.PgException;
+
+/**
+ * Tells passing infrastructure failures (database or broker unreachable, a serialisation
+ * conflict) from the rest: requests answer them with 503 and consumers retry them, while any
+ * other failure is a bug or a bad input.
+ */
+public final class Failures {
+
+    /** SQLSTATE classes and codes worth a retry: connection, serialisation, deadlock, shutdown, resources. */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03");
+
+    private Failures() {
+    }
+
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof java.nio.channels.ClosedChannelException
+                    || cause instanceof io.netty.channel.ConnectTimeoutException
+                    || cause instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || cause instanceof org.apache.kafka.common.errors.RetriableException) {
+                return true;
+            }
+            if (cause instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("53")
+                    || TRANSIENT_STATES.contains(pg.getSqlState()))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.likeness.notification.directory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.ws.rs.NotFoundException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import io.quarkus.cache.CacheResult;
+
+/**
+ * People's display names, read from Keycloak with a service account that may only view users,
+ * and cached. Blocking: call it from a worker thread.
+ */
+@ApplicationScoped
+public class Directory {
+
+    private final Keycloak keycloak;
+    private final String realm;
+
+    Directory(Keycloak keycloak, @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm) {
+        this.keycloak = keycloak;
+        this.realm = realm;
+    }
+
+    /** First name, else user name; empty when the person no longer exists. */
+    @CacheResult(cacheName = "display-names")
+    @ActivateRequestContext
+    public String displayName(String userId) {
+        try {
+            UserRepresentation user = keycloak.realm(realm).users().get(userId).toRepresentation();
+            return user.getFirstName() != null && !user.getFirstName().isBlank() ? user.getFirstName() : user.getUsername();
+        } catch (NotFoundException gone) {
+            return "";
+        }
+    }
+}

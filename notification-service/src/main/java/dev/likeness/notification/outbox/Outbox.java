@@ -1,0 +1,61 @@
+package dev.likeness.notification.outbox;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Records events in the caller's transaction: they reach Kafka if and only if the change
+ * commits. Write the event after the change has locked its rows (e.g. bumped the likeness'
+ * revision), so events of one likeness are numbered in commit order.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+    private final String topic;
+    private final String source;
+
+    Outbox(ObjectMapper json,
+           @ConfigProperty(name = "likeness.events.topic") String topic,
+           @ConfigProperty(name = "likeness.events.source") String source) {
+        this.json = json;
+        this.topic = topic;
+        this.source = source;
+    }
+
+    /** Must be called inside {@code Panache.withTransaction}. */
+    public Uni<Void> append(DomainEvent event) {
+        String data;
+        try {
+            data = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        OffsetDateTime time = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        INSERT INTO outbox_event (id, topic, partition_key, type, source, subject, time, data)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(cast(?8 AS text) AS jsonb))""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, topic)
+                .setParameter(3, event.key())
+                .setParameter(4, event.type())
+                .setParameter(5, source)
+                .setParameter(6, event.subject())
+                .setParameter(7, time)
+                .setParameter(8, data)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+}

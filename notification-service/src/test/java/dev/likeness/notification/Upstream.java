@@ -1,0 +1,49 @@
+package dev.likeness.notification;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import dev.likeness.devstack.testing.Events;
+
+/** Events as identity-service and consent-service publish them (deploy/events/schemas). */
+final class Upstream {
+
+    static final String IDENTITY_EVENTS = "likeness.identity.events";
+    static final String CONSENT_EVENTS = "likeness.consent.events";
+
+    private Upstream() {
+    }
+
+    static ProducerRecord<String, String> draftCreated(UUID likeness, String ownerId, String creatorId, UUID draft) {
+        return consent(likeness, "dev.likeness.consent.draft.created.v1", draft, """
+                {"draftId":"%s","platformDraftId":"render-1","platformId":"likeness-platform-demo","creatorId":"%s",
+                 "likenessId":"%s","ownerId":"%s","purpose":"draft","createdAt":"%s"}"""
+                .formatted(draft, creatorId, likeness, ownerId, OffsetDateTime.now()));
+    }
+
+    static ProducerRecord<String, String> grantCreated(UUID likeness, String ownerId, String granteeId, UUID grant) {
+        return consent(likeness, "dev.likeness.consent.grant.created.v1", grant, """
+                {"grantId":"%s","likenessId":"%s","ownerId":"%s","granteeId":"%s","purposes":["draft","remix"],
+                 "expiresAt":null,"maxUses":null}""".formatted(grant, likeness, ownerId, granteeId));
+    }
+
+    static ProducerRecord<String, String> grantRevoked(UUID likeness, String ownerId, String granteeId, UUID grant) {
+        return consent(likeness, "dev.likeness.consent.grant.revoked.v1", grant, """
+                {"grantId":"%s","likenessId":"%s","ownerId":"%s","granteeId":"%s","revokedAt":"%s","revision":3}"""
+                .formatted(grant, likeness, ownerId, granteeId, OffsetDateTime.now()));
+    }
+
+    static ProducerRecord<String, String> verified(UUID likeness, String ownerId) {
+        return Events.cloudEvent(IDENTITY_EVENTS, likeness.toString(), UUID.randomUUID().toString(),
+                "dev.likeness.identity.likeness.verified.v1", "/identity-service", likeness.toString(), """
+                        {"likenessId":"%s","ownerId":"%s","verifiedAt":"%s","method":"built-in/container"}"""
+                        .formatted(likeness, ownerId, OffsetDateTime.now()));
+    }
+
+    private static ProducerRecord<String, String> consent(UUID likeness, String type, UUID subject, String data) {
+        return Events.cloudEvent(CONSENT_EVENTS, likeness.toString(), UUID.randomUUID().toString(), type, "/consent-service",
+                subject.toString(), data);
+    }
+}
