@@ -17,6 +17,7 @@ import java.util.Optional;
  *   stack [--reset]   the stack alone, e.g. for quarkus:dev or an IDE
  *   status            the running stack's addresses and credentials (JSON)
  *   stop              stops the running stack
+ *   sample-capture F  writes a 3-second MP4 capture (video and audio) to F, for the walkthrough
  *   supervise PID     (tests) a test stack held by process PID, stopped once it is gone
  * </pre>
  */
@@ -35,8 +36,10 @@ public final class Main {
             case "status" -> System.out.println(running(home).toJson());
             case "stop" -> StackClient.shutdown(running(home));
             case "supervise" -> supervise(home, Long.parseLong(args[1]));
+            case "sample-capture" -> Files.write(Path.of(args[1]),
+                    Captures.clip(Captures.Container.MP4, 3, System.nanoTime()));
             default -> {
-                System.err.println("usage: run [--reset] | stack [--reset] | status | stop");
+                System.err.println("usage: run [--reset] | stack [--reset] | status | stop | sample-capture FILE");
                 System.exit(2);
             }
         }
@@ -70,7 +73,7 @@ public final class Main {
         List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the services and the stack...");
-            services.forEach(ServiceProcess::close);
+            services.parallelStream().forEach(ServiceProcess::close);
             if (supervisor != null) {
                 supervisor.close();
             }

@@ -27,11 +27,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * @param port        0 for any free port
      * @param extraConfig further properties, e.g. another instance id; passed as environment
      *                    variables like the stack's, so no secret shows in {@code ps}
      */
     public static ServiceProcess start(Path repository, Service service, StackInfo stack, int port, Path logDir,
                                        Map<String, String> extraConfig) throws IOException {
+        if (port == 0) {
+            port = StackSettings.freePort();
+        }
         Path jar = repository.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");

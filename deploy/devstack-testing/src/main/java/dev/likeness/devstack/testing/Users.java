@@ -29,11 +29,16 @@ public final class Users {
 
     /** A new person with role {@code user}; the password is the user name, as for the demo accounts. */
     public static String create() {
-        String username = "person-" + UUID.randomUUID().toString().substring(0, 13);
+        return create("Test");
+    }
+
+    /** A new person with this first name, which alert texts show. */
+    public static String create(String firstName) {
+        String username = firstName.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 13);
         String user = """
                 {"username":"%1$s","enabled":true,"emailVerified":true,"email":"%1$s@example.com",
-                 "firstName":"Test","lastName":"Person",
-                 "credentials":[{"type":"password","value":"%1$s","temporary":false}]}""".formatted(username);
+                 "firstName":"%2$s","lastName":"Person",
+                 "credentials":[{"type":"password","value":"%1$s","temporary":false}]}""".formatted(username, firstName);
         send("POST", "/users", user, 201);
         String id = id(username);
         JsonNode role = json(send("GET", "/roles/user", null, 200));

@@ -1,4 +1,4 @@
-package dev.likeness.identity;
+package dev.likeness.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,7 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
 /**
- * Real video files encoded by FFmpeg at test time: no fixture is downloaded or committed. The
+ * Real video files encoded by FFmpeg when needed (tests, the demo): no capture is downloaded or committed. The
  * seed changes the pixels, so each capture has its own bytes (a capture verifies only once).
  */
 public final class Captures {

@@ -1,0 +1,146 @@
+package dev.likeness.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.likeness.devstack.Captures;
+import dev.likeness.devstack.Service;
+import dev.likeness.devstack.ServiceProcess;
+import dev.likeness.devstack.StackInfo;
+import dev.likeness.devstack.testing.TestStack;
+import dev.likeness.devstack.testing.Tokens;
+import dev.likeness.devstack.testing.Users;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The first thing a user can do end to end, across the three services running as separate
+ * applications (their packaged jars) against one stack: enrol, grant, check, draft, alert, revoke.
+ */
+class FirstJourneyIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    private static String identity;
+    private static String consent;
+    private static String notification;
+
+    @BeforeAll
+    static void startTheServices() throws Exception {
+        StackInfo stack = TestStack.info();
+        Path repository = Path.of(System.getProperty("likeness.repository"));
+        Path logs = repository.resolve("deploy/system-tests/target/service-logs");
+        for (Service service : Service.values()) {
+            SERVICES.add(ServiceProcess.start(repository, service, stack, 0, logs, Map.of()));
+        }
+        for (ServiceProcess service : SERVICES) {
+            service.awaitReady(Duration.ofMinutes(2));
+        }
+        identity = SERVICES.get(0).url();
+        consent = SERVICES.get(1).url();
+        notification = SERVICES.get(2).url();
+    }
+
+    @AfterAll
+    static void stopTheServices() {
+        SERVICES.forEach(ServiceProcess::close);
+    }
+
+    @Test
+    void aliceEnrolsGrantsBobIsCheckedDraftsIsAlertedAndRevocationWins() {
+        String alice = Users.create("Alice");
+
+        // 1. Alice enrols: a challenge, one capture, a verified likeness.
+        JsonPath enrolment = as(alice, identity).post("/v1/enrolments").then()
+                .statusCode(201)
+                .body("challenge.digits", matchesPattern("[0-9]{6}"))
+                .extract().jsonPath();
+        String likeness = as(alice, identity)
+                .header("Likeness-Challenge-Nonce", enrolment.getString("challenge.nonce"))
+                .contentType("video/mp4")
+                .body(Captures.clip(Captures.Container.MP4, 3, System.nanoTime()))
+                .put("/v1/enrolments/{id}/capture", enrolment.getString("id")).then()
+                .statusCode(200)
+                .body("status", is("VERIFIED"))
+                .extract().path("likenessId");
+
+        // 2. consent-service learns of it from likeness.verified; Alice approves Bob.
+        Awaitility.await().atMost(WAIT).until(() -> as(alice, consent).get("/v1/likenesses/{id}", likeness).statusCode() == 200);
+        as(alice, consent).get("/v1/likenesses/{id}", likeness).then().body("status", is("VERIFIED")).body("audience", is("ONLY_ME"));
+        as(alice, consent).contentType(ContentType.JSON).body("{\"audience\":\"APPROVED\"}")
+                .put("/v1/likenesses/{id}/audience", likeness).then().statusCode(200);
+        String grant = as(alice, consent).contentType(ContentType.JSON)
+                .body("{\"granteeId\":\"" + Tokens.userId("bob") + "\",\"purposes\":[\"draft\"]}")
+                .post("/v1/likenesses/{id}/grants", likeness).then().statusCode(201).extract().path("id");
+
+        // 3. The platform checks: Bob may feature Alice, Carol may not.
+        JsonPath bobCheck = check("bob", likeness);
+        assertEquals(true, bobCheck.getBoolean("allowed"));
+        String consentToken = bobCheck.getString("consentToken");
+        JsonPath carolCheck = check("carol", likeness);
+        assertEquals(false, carolCheck.getBoolean("allowed"));
+        assertEquals("no-grant", carolCheck.getString("decisions[0].reason"));
+
+        // 4. The platform registers Bob's draft; Alice is told.
+        String draft = register(consentToken, likeness).then().statusCode(201).extract().path("id");
+        JsonPath aliceInbox = awaitInbox(alice, "draft-created");
+        assertEquals("Bob made a draft featuring you.", aliceInbox.getString("items.find { it.type == 'draft-created' }.text"));
+        assertEquals(draft, aliceInbox.getString("items.find { it.type == 'draft-created' }.draftId"));
+        assertEquals("Your likeness is verified. You decide who may feature it.",
+                aliceInbox.getString("items.find { it.type == 'likeness-verified' }.text"));
+
+        // 5. Alice revokes Bob: the next check is denied, the earlier token is worthless, Bob is told.
+        as(alice, consent).delete("/v1/likenesses/{id}/grants/{grant}", likeness, grant).then().statusCode(200);
+        JsonPath after = check("bob", likeness);
+        assertEquals(false, after.getBoolean("allowed"));
+        assertEquals("revoked", after.getString("decisions[0].reason"));
+        register(consentToken, likeness).then().statusCode(409).body("code", is("consent-withdrawn"));
+        JsonPath bobInbox = awaitInbox("bob", "grant-revoked", grant);
+        assertEquals("Alice withdrew your permission to feature their likeness.",
+                bobInbox.getString("items.find { it.grantId == '" + grant + "' && it.type == 'grant-revoked' }.text"));
+
+        // Alice's token now says she is verified (identity-service mirrored it into Keycloak).
+        Awaitility.await().atMost(WAIT).until(() -> likeness.equals(Tokens.claim(Tokens.freshUser(alice), "likeness_id")));
+        given().baseUri(consent).get("/.well-known/jwks.json").then().statusCode(200).body("keys[0].kid", notNullValue());
+    }
+
+    private static JsonPath check(String requester, String likeness) {
+        return given().baseUri(consent).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
+                .body("{\"requesterId\":\"" + Tokens.userId(requester) + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}")
+                .post("/v1/checks").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static io.restassured.response.Response register(String consentToken, String likeness) {
+        return given().baseUri(consent).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
+                .body("{\"draftId\":\"render-" + System.nanoTime() + "\",\"creatorId\":\"" + Tokens.userId("bob")
+                        + "\",\"likenessIds\":[\"" + likeness + "\"],\"consentToken\":\"" + consentToken + "\"}")
+                .post("/v1/drafts");
+    }
+
+    /** Waits for a notification of the type (and, if given, about that grant). */
+    private static JsonPath awaitInbox(String person, String type, String... grant) {
+        String match = "items.findAll { it.type == '" + type + "'" + (grant.length > 0 ? " && it.grantId == '" + grant[0] + "'" : "") + " }.size()";
+        Awaitility.await().atMost(WAIT).until(() -> as(person, notification).queryParam("limit", 100).get("/v1/notifications")
+                .then().statusCode(200).extract().jsonPath().getInt(match) == 1);
+        return as(person, notification).queryParam("limit", 100).get("/v1/notifications").then().extract().jsonPath();
+    }
+
+    private static RequestSpecification as(String person, String service) {
+        return given().baseUri(service).auth().oauth2(Tokens.user(person));
+    }
+}
