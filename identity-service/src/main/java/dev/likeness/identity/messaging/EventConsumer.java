@@ -92,9 +92,6 @@ public class EventConsumer {
     }
 
     private Object parse(IncomingEvent event, Class<?> type) {
-        if (type == Object.class) {
-            return event.data();
-        }
         Object data;
         try {
             data = json.readValue(event.data(), type);

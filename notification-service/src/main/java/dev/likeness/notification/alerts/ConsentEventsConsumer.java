@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.likeness.notification.messaging.EventConsumer;
 import io.smallrye.mutiny.Uni;
 
@@ -26,7 +28,7 @@ public class ConsentEventsConsumer {
                 GrantCreated.TYPE, EventConsumer.handler(GrantCreated.class, alerts::grantCreated),
                 GrantRevoked.TYPE, EventConsumer.handler(GrantRevoked.class, alerts::grantRevoked),
                 DraftCreated.TYPE, EventConsumer.handler(DraftCreated.class, alerts::draftCreated),
-                AUDIENCE_CHANGED, EventConsumer.IGNORE);
+                AUDIENCE_CHANGED, EventConsumer.handler(JsonNode.class, ignored -> Uni.createFrom().voidItem()));
     }
 
     @Incoming(CHANNEL)

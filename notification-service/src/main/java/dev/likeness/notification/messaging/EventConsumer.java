@@ -60,9 +60,6 @@ public class EventConsumer {
         return new Handler<>(data, effect);
     }
 
-    /** Types this consumer knowingly skips (acknowledged, no effect) rather than dead-lettering. */
-    public static final Handler<Object> IGNORE = new Handler<>(Object.class, event -> Uni.createFrom().voidItem());
-
     public Uni<Void> consume(Message<String> message, String consumer, Map<String, Handler<?>> handlers) {
         IncomingEvent event;
         Object data;
@@ -95,9 +92,6 @@ public class EventConsumer {
     }
 
     private Object parse(IncomingEvent event, Class<?> type) {
-        if (type == Object.class) {
-            return event.data();
-        }
         Object data;
         try {
             data = json.readValue(event.data(), type);
