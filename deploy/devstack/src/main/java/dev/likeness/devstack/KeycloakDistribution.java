@@ -2,7 +2,6 @@ package dev.likeness.devstack;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +12,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -64,7 +61,7 @@ final class KeycloakDistribution {
             if (Files.exists(marker) && Files.readString(marker).startsWith(options + "\n")) {
                 return dist;
             }
-            deleteTree(dist);
+            Trees.delete(dist);
             unzip(archive, root, "keycloak-" + version + "/");
             List<String> build = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "build"));
             build.addAll(BUILD_OPTIONS);
@@ -76,17 +73,17 @@ final class KeycloakDistribution {
     }
 
     /**
-     * A database into which the rendered realm was imported, keyed by the realm and the master
+     * A database into which the rendered realm was imported, keyed by Keycloak's version, the realm and the master
      * realm's administrator: Keycloak creates that administrator only with a new master realm.
      */
     Path imported(Path dist, String realmJson, String adminPassword) throws IOException, InterruptedException {
-        Path db = root.resolve("realm-" + sha256(realmJson + adminPassword).substring(0, 16));
+        Path db = root.resolve("realm-" + version + "-" + sha256(realmJson + adminPassword).substring(0, 16));
         Path marker = db.resolve(".devstack-imported");
         return locked(() -> {
             if (Files.exists(marker)) {
                 return db;
             }
-            deleteTree(db);
+            Trees.delete(db);
             Files.createDirectories(db);
             Path realmFile = db.resolve("realm.json");
             Files.writeString(realmFile, realmJson);
@@ -117,52 +114,6 @@ final class KeycloakDistribution {
                     MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Keycloak writes under its home (transaction logs, tmp), so each stack gets its own: hard links cost nothing. */
-    static void linkTree(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path relative = source.relativize(file);
-                if (relative.startsWith("data")) {
-                    continue;
-                }
-                Path copy = target.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.createLink(copy, file);
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
-    static void copyTree(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
         }
     }
 

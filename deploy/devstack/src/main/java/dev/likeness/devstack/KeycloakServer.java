@@ -58,8 +58,9 @@ final class KeycloakServer implements Server {
         Path linkedBuild = dir.resolve("home.build");
         String build = Files.readString(KeycloakDistribution.buildMarker(dist));
         if (!Files.exists(linkedBuild) || !Files.readString(linkedBuild).equals(build)) {
-            KeycloakDistribution.deleteTree(kcHome);
-            KeycloakDistribution.linkTree(dist, kcHome);
+            Trees.delete(kcHome);
+            // Keycloak writes under its home (transaction logs, tmp): each stack gets its own, of hard links.
+            Trees.link(dist, kcHome, "data");
             Files.writeString(linkedBuild, build);
         }
         // The stack keeps its own database; a changed realm file means a fresh copy of the new import.
@@ -67,8 +68,8 @@ final class KeycloakServer implements Server {
         Path realmHash = dir.resolve("realm.sha256");
         String hash = KeycloakDistribution.sha256(realm + adminPassword);
         if (!Files.exists(realmHash) || !Files.readString(realmHash).equals(hash)) {
-            KeycloakDistribution.deleteTree(db);
-            KeycloakDistribution.copyTree(imported, db);
+            Trees.delete(db);
+            Trees.copy(imported, db);
             Files.writeString(realmHash, hash);
         }
 

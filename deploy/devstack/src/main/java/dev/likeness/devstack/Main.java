@@ -68,7 +68,11 @@ public final class Main {
 
     private static void run(Path home, boolean reset) throws Exception {
         StackSettings settings = StackSettings.run(home, reset);
-        Optional<StackInfo> reused = reset ? Optional.empty() : StackClient.find(settings.dir());
+        Optional<StackInfo> reused = StackClient.find(settings.dir());
+        if (reused.isPresent() && reset) {
+            System.err.println("A stack is running in " + settings.dir() + ": stop it (deploy/devstack.sh stop) before --reset");
+            System.exit(1);
+        }
         Supervisor supervisor = reused.isPresent() ? null : new Supervisor(settings);
         List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -15,14 +15,6 @@ public final class ServiceConfig {
     }
 
     public static Map<String, String> of(Service service, StackInfo stack) {
-        Map<String, String> config = connections(service, stack);
-        if (service == Service.CONSENT) {
-            config.put("likeness.consent-token.key-encryption-key", stack.consentTokenKey());
-        }
-        return config;
-    }
-
-    private static Map<String, String> connections(Service service, StackInfo stack) {
         Map<String, String> config = new LinkedHashMap<>();
         StackInfo.Database database = stack.database(service);
         String server = stack.postgres().host() + ":" + stack.postgres().port() + "/" + database.name();
@@ -32,20 +24,21 @@ public final class ServiceConfig {
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + server);
         config.put("kafka.bootstrap.servers", stack.kafka().bootstrapServers());
         config.put("quarkus.oidc.auth-server-url", stack.keycloak().issuer());
-        String adminClient = switch (service) {
-            case IDENTITY -> StackInfo.IDENTITY_ADMIN_CLIENT;
-            case NOTIFICATION -> StackInfo.NOTIFICATION_DIRECTORY_CLIENT;
-            case CONSENT -> null;
-        };
-        if (adminClient != null) {
-            StackInfo.Client client = stack.client(adminClient);
-            config.put("quarkus.keycloak.admin-client.server-url", stack.keycloak().url());
-            config.put("quarkus.keycloak.admin-client.realm", stack.keycloak().realm());
-            config.put("quarkus.keycloak.admin-client.client-id", client.clientId());
-            config.put("quarkus.keycloak.admin-client.client-secret", client.secret());
-            config.put("quarkus.keycloak.admin-client.grant-type", "CLIENT_CREDENTIALS");
+        switch (service) {
+            case IDENTITY -> adminClient(config, stack, StackInfo.IDENTITY_ADMIN_CLIENT);
+            case NOTIFICATION -> adminClient(config, stack, StackInfo.NOTIFICATION_DIRECTORY_CLIENT);
+            case CONSENT -> config.put("likeness.consent-token.key-encryption-key", stack.consentTokenKey());
         }
         return config;
+    }
+
+    private static void adminClient(Map<String, String> config, StackInfo stack, String clientKey) {
+        StackInfo.Client client = stack.client(clientKey);
+        config.put("quarkus.keycloak.admin-client.server-url", stack.keycloak().url());
+        config.put("quarkus.keycloak.admin-client.realm", stack.keycloak().realm());
+        config.put("quarkus.keycloak.admin-client.client-id", client.clientId());
+        config.put("quarkus.keycloak.admin-client.client-secret", client.secret());
+        config.put("quarkus.keycloak.admin-client.grant-type", "CLIENT_CREDENTIALS");
     }
 
     /** Quarkus' environment variable for a property: {@code kafka.bootstrap.servers} → {@code KAFKA_BOOTSTRAP_SERVERS}. */

@@ -58,7 +58,7 @@ public final class Supervisor implements AutoCloseable {
     public StackInfo start() throws Exception {
         Path dir = settings.dir();
         if (settings.reset()) {
-            KeycloakDistribution.deleteTree(dir);
+            Trees.delete(dir);
         }
         Files.createDirectories(dir);
         Secrets secrets = Secrets.load(settings.home());
