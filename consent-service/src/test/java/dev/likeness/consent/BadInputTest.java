@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -71,7 +69,7 @@ class BadInputTest {
                 .statusCode(415).contentType("application/problem+json");
         send(endpoint, path, null, ContentType.JSON, valid).then()
                 .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer"));
-        send(endpoint, path, forged(endpoint.token().get()), ContentType.JSON, valid).then()
+        send(endpoint, path, Tokens.forged(endpoint.token().get()), ContentType.JSON, valid).then()
                 .statusCode(401).contentType("application/problem+json");
 
         given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}", likeness).then()
@@ -96,13 +94,5 @@ class BadInputTest {
             request.auth().oauth2(token);
         }
         return request.request(endpoint.method, path);
-    }
-
-    /** The token with its payload changed, signature kept. */
-    private static String forged(String token) {
-        String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]));
-        String changed = payload.replaceFirst("\"sub\":\"[^\"]+\"", "\"sub\":\"" + UUID.randomUUID() + "\"");
-        return String.join(".", List.of(parts[0], Base64.getUrlEncoder().withoutPadding().encodeToString(changed.getBytes()), parts[2]));
     }
 }

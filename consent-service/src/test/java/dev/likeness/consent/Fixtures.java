@@ -39,7 +39,7 @@ public final class Fixtures {
     }
 
     public static void awaitLikeness(String owner, UUID likeness) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.user(owner))
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(Tokens.user(owner))
                 .get("/v1/likenesses/{id}", likeness).statusCode() == 200);
     }
 }

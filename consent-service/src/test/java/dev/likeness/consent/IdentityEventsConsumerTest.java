@@ -4,7 +4,6 @@ import static dev.likeness.consent.Fixtures.IDENTITY_EVENTS;
 import static dev.likeness.consent.Fixtures.VERIFIED;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;

@@ -154,8 +154,21 @@ class EnrolmentTest {
     }
 
     @Test
+    void unknownEnrolmentsAreNotFound() {
+        String token = Tokens.user(Users.create());
+        given().auth().oauth2(token).get("/v1/enrolments/{id}", java.util.UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json").body("code", is("not-found"));
+        given().auth().oauth2(token).get("/v1/enrolments/not-a-uuid").then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void onlyPeopleEnrol() {
         given().post("/v1/enrolments").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+        String person = Users.create();
+        given().auth().oauth2(Tokens.forged(Tokens.user(person))).post("/v1/enrolments").then()
+                .statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user(person)).get("/v1/enrolments").then().statusCode(405);
         given().auth().oauth2(Tokens.platform()).post("/v1/enrolments").then()
                 .statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(Tokens.platform()).get("/v1/likenesses").then().statusCode(403);

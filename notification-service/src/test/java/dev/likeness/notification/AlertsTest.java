@@ -24,7 +24,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class AlertsTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void aDraftFeaturingSomeoneAlertsThemWithWhoMadeIt() {

@@ -61,6 +61,8 @@ class InboxTest {
     @Test
     void onlyPeopleHaveAnInbox() {
         given().get("/v1/notifications").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forged(Tokens.user("alice"))).get("/v1/notifications").then()
+                .statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(Tokens.platform()).get("/v1/notifications").then()
                 .statusCode(403).contentType("application/problem+json");
     }

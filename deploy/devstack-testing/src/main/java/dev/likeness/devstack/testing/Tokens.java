@@ -44,6 +44,15 @@ public final class Tokens {
         return token.value();
     }
 
+    /** The token with another subject in its payload and the original signature: a forgery. */
+    public static String forged(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("\"sub\":\"[^\"]+\"", "\"sub\":\"" + java.util.UUID.randomUUID() + "\"");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
     /** A claim of a token's payload, as text. */
     public static String claim(String token, String name) {
         try {
