@@ -59,7 +59,27 @@ public final class StackClient {
                 call(running.get(), "POST", "leases/" + holder);
                 return running.get();
             }
+            awaitStopped(dir);
             return spawn(settings, holder);
+        }
+    }
+
+    /** A supervisor that is still stopping its servers must be gone before a new one starts here. */
+    private static void awaitStopped(Path stackDir) throws InterruptedException {
+        Path file = stackDir.resolve("stack.json");
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            Optional<ProcessHandle> previous = ProcessHandle.of(StackInfo.read(file).supervisorPid())
+                    .filter(p -> p.info().commandLine().map(line -> line.contains(Main.class.getName())).orElse(false));
+            if (previous.isPresent()) {
+                previous.get().onExit().get(2, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } catch (IOException unreadable) {
+            // a torn file from a killed supervisor: nothing to wait for
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the previous stack in " + stackDir + " does not stop", e);
         }
     }
 
@@ -90,7 +110,9 @@ public final class StackClient {
         Path dir = settings.dir();
         Files.createDirectories(dir);
         Path log = dir.getParent().resolve(settings.name() + "-supervisor.log");
-        Files.deleteIfExists(log);
+        if (Files.exists(log)) {
+            Files.move(log, log.resolveSibling(log.getFileName() + ".previous"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(), "-Xmx256m",
                 "-Ddevstack.dir=" + settings.home(),
                 "-Ddevstack.idle-timeout=" + settings.idleTimeout(),

@@ -48,6 +48,7 @@ public final class Supervisor implements AutoCloseable {
         return thread;
     });
     private volatile long lastHeld = System.nanoTime();
+    private volatile boolean closing;
     private HttpServer control;
     private StackInfo info;
 
@@ -92,7 +93,10 @@ public final class Supervisor implements AutoCloseable {
     }
 
     public void hold(long pid) {
-        holders.add(pid);
+        if (holders.add(pid)) {
+            LOG.log(System.Logger.Level.INFO, "held by process {0,number,#}: {1}", pid,
+                    ProcessHandle.of(pid).flatMap(p -> p.info().command()).orElse("?"));
+        }
         lastHeld = System.nanoTime();
     }
 
@@ -100,17 +104,17 @@ public final class Supervisor implements AutoCloseable {
         closed.await();
     }
 
+    /**
+     * Stops the servers. Meanwhile the control API answers 503 and {@code stack.json} stays, so a
+     * client waits for this process to end instead of starting a stack over one still stopping.
+     */
     @Override
     public synchronized void close() {
         if (closed.getCount() == 0) {
             return;
         }
+        closing = true;
         watchdog.shutdownNow();
-        try {
-            Files.deleteIfExists(settings.dir().resolve("stack.json"));
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not remove stack.json", e);
-        }
         List<Server> reversed = new ArrayList<>(servers.values());
         java.util.Collections.reverse(reversed);
         for (Server server : reversed) {
@@ -122,6 +126,11 @@ public final class Supervisor implements AutoCloseable {
         }
         if (control != null) {
             control.stop(0);
+        }
+        try {
+            Files.deleteIfExists(settings.dir().resolve("stack.json"));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove stack.json", e);
         }
         closed.countDown();
     }
@@ -166,6 +175,10 @@ public final class Supervisor implements AutoCloseable {
             if (authorization == null || !MessageDigest.isEqual(
                     authorization.getBytes(StandardCharsets.UTF_8), ("Bearer " + token).getBytes(StandardCharsets.UTF_8))) {
                 respond(exchange, 401, "missing or wrong control token (see stack.json)");
+                return;
+            }
+            if (closing) {
+                respond(exchange, 503, "the stack is stopping");
                 return;
             }
             String method = exchange.getRequestMethod();

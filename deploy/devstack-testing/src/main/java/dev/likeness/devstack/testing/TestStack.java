@@ -66,18 +66,30 @@ public final class TestStack {
     }
 
     private static StackInfo acquireEmbedded() {
-        // Under Maven the lease holder is the Maven JVM, so later modules reuse this stack.
-        ProcessHandle self = ProcessHandle.current();
-        long holder = StackSettings.setting("lease-holder", "self").equals("parent")
-                ? self.parent().orElse(self).pid()
-                : self.pid();
         try {
-            return StackClient.acquire(StackSettings.test(StackSettings.defaultHome()), holder);
+            return StackClient.acquire(StackSettings.test(StackSettings.defaultHome()), leaseHolder());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The process the stack lives as long as: with {@code devstack.lease-holder=maven} (set by the
+     * parent POM), the Maven JVM this test JVM descends from, so every module of a build shares
+     * the stack. Not the direct parent: Surefire starts each fork through a shell that ends with it.
+     */
+    static long leaseHolder() {
+        ProcessHandle self = ProcessHandle.current();
+        if (StackSettings.setting("lease-holder", "self").equals("maven")) {
+            for (var ancestor = self.parent(); ancestor.isPresent(); ancestor = ancestor.get().parent()) {
+                if (ancestor.get().info().commandLine().map(line -> line.contains("plexus-classworlds")).orElse(false)) {
+                    return ancestor.get().pid();
+                }
+            }
+        }
+        return self.pid();
     }
 }
