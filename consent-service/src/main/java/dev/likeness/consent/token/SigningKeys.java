@@ -38,8 +38,12 @@ public class SigningKeys {
     private final Pool database;
     private final KeyWrap wrap;
     private final ConsentTokenConfig config;
+    /** Unknown key ids come from clients: reload at most this often, so they cannot drive database load. */
+    private static final long RELOAD_INTERVAL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
     private volatile Active active;
     private volatile Map<String, PublicJsonWebKey> published = Map.of();
+    private volatile long loadedAt;
 
     SigningKeys(Pool database, ConsentTokenConfig config) {
         this.database = database;
@@ -55,10 +59,10 @@ public class SigningKeys {
         return active;
     }
 
-    /** The public key of {@code kid}, reloading once for a key another instance created since. */
+    /** The public key of {@code kid}, reloading for a key another instance created since; null if unknown. */
     Uni<PublicJsonWebKey> publicKey(String kid) {
         PublicJsonWebKey key = published.get(kid);
-        if (key != null) {
+        if (key != null || System.nanoTime() - loadedAt < RELOAD_INTERVAL_NANOS) {
             return Uni.createFrom().item(key);
         }
         return load().map(ignored -> published.get(kid));
@@ -119,6 +123,7 @@ public class SigningKeys {
                         }
                     }
                     published = keys;
+                    loadedAt = System.nanoTime();
                 })
                 .replaceWithVoid();
     }
