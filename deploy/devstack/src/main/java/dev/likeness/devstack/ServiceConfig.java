@@ -26,7 +26,10 @@ public final class ServiceConfig {
         config.put("quarkus.oidc.auth-server-url", stack.keycloak().issuer());
         switch (service) {
             case IDENTITY -> adminClient(config, stack, StackInfo.IDENTITY_ADMIN_CLIENT);
-            case NOTIFICATION -> adminClient(config, stack, StackInfo.NOTIFICATION_DIRECTORY_CLIENT);
+            case NOTIFICATION -> {
+                adminClient(config, stack, StackInfo.NOTIFICATION_DIRECTORY_CLIENT);
+                config.put("likeness.webhooks.secret-encryption-key", stack.webhookSecretKey());
+            }
             case CONSENT -> config.put("likeness.consent-token.key-encryption-key", stack.consentTokenKey());
         }
         return config;

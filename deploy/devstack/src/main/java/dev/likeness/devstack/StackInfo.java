@@ -23,7 +23,8 @@ public record StackInfo(
         Postgres postgres,
         Kafka kafka,
         Keycloak keycloak,
-        String consentTokenKey) {
+        String consentTokenKey,
+        String webhookSecretKey) {
 
     public record Postgres(String host, int port, Map<String, Database> databases) {
     }
@@ -74,7 +75,8 @@ public record StackInfo(
                 new Kafka(kafkaBootstrapServers),
                 new Keycloak(keycloakUrl, keycloakManagementUrl, Realm.NAME, Realm.ADMIN_USER,
                         secrets.get(Secrets.KEYCLOAK_ADMIN_PASSWORD), clients),
-                secrets.get(Secrets.CONSENT_TOKEN_KEK));
+                secrets.get(Secrets.CONSENT_TOKEN_KEK),
+                secrets.get(Secrets.WEBHOOK_SECRET_KEK));
     }
 
     static final ObjectMapper JSON = new ObjectMapper()
