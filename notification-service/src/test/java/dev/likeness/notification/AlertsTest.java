@@ -34,7 +34,7 @@ class AlertsTest {
         Events.send(Upstream.draftCreated(likeness, Tokens.userId(owner), Tokens.userId("bob"), draft));
 
         JsonPath inbox = awaitInbox(owner, 1, "en");
-        assertEquals("draft-created", inbox.getString("items[0].type"));
+        assertEquals("draft.created", inbox.getString("items[0].type"));
         assertEquals("Bob made a draft featuring you.", inbox.getString("items[0].text"));
         assertEquals(draft.toString(), inbox.getString("items[0].draftId"));
         assertEquals(likeness.toString(), inbox.getString("items[0].likenessId"));
@@ -93,6 +93,69 @@ class AlertsTest {
         assertEquals(1, awaitInbox(owner, 1, "en").getList("items").size(), "only the valid draft alert");
         assertThat(Events.header(OutboxContract.deadLettered(Upstream.CONSENT_EVENTS + ".dlq", likeness.toString(), "consent-events"),
                 "dead-letter-reason"), containsString("not valid JSON"));
+    }
+
+    @Test
+    void suspensionAndDeletionTellTheOwnerWhy() {
+        String owner = Users.create();
+        UUID likeness = UUID.randomUUID();
+        Events.send(Upstream.suspended(likeness, Tokens.userId(owner), "reported as impersonation"));
+        Events.send(Upstream.deleted(likeness, Tokens.userId(owner)));
+
+        JsonPath inbox = awaitInbox(owner, 2, "en");
+        assertEquals("likeness.deleted", inbox.getString("items[0].type"));
+        assertEquals("Your likeness and its biometric data were deleted. Every permission you gave has ended.",
+                inbox.getString("items[0].text"));
+        assertEquals("Your likeness was suspended by trust and safety (reported as impersonation). "
+                + "Nobody can feature it until it is reinstated.", inbox.getString("items[1].text"));
+        assertEquals(likeness.toString(), inbox.getString("items[1].likenessId"));
+    }
+
+    @Test
+    void accessRequestsReachTheOwnerAndAnswersTheRequester() {
+        String owner = Users.create();
+        String requester = Users.create("Rita");
+        UUID likeness = UUID.randomUUID();
+        UUID approved = UUID.randomUUID();
+        UUID denied = UUID.randomUUID();
+        UUID grant = UUID.randomUUID();
+        Events.send(Upstream.accessRequested(likeness, Tokens.userId(owner), Tokens.userId(requester), approved));
+        Events.send(Upstream.accessDecided(likeness, Tokens.userId(owner), Tokens.userId(requester), approved, grant));
+        Events.send(Upstream.accessDecided(likeness, Tokens.userId(owner), Tokens.userId(requester), denied, null));
+
+        JsonPath ownerInbox = awaitInbox(owner, 1, "en");
+        assertEquals("Rita asks to feature your likeness (draft).", ownerInbox.getString("items[0].text"));
+        assertEquals(approved.toString(), ownerInbox.getString("items[0].requestId"));
+        JsonPath requesterInbox = awaitInbox(requester, 2, "fr");
+        assertEquals("access.denied", requesterInbox.getString("items[0].type"));
+        assertEquals(denied.toString(), requesterInbox.getString("items[0].requestId"));
+        assertEquals(grant.toString(), requesterInbox.getString("items[1].grantId"));
+        assertThat(requesterInbox.getString("items[1].text"), containsString("a accepté votre demande"));
+    }
+
+    @Test
+    void anApprovalWithoutItsGrantIsPoison() {
+        String requester = Users.create();
+        UUID likeness = UUID.randomUUID();
+        Events.send(Events.cloudEvent(Upstream.CONSENT_EVENTS, likeness.toString(), UUID.randomUUID().toString(),
+                "dev.likeness.consent.access.approved.v1", "/consent-service", null, """
+                        {"requestId":"%s","likenessId":"%s","ownerId":"x","requesterId":"%s","decidedAt":"%s"}"""
+                        .formatted(UUID.randomUUID(), likeness, Tokens.userId(requester), java.time.OffsetDateTime.now())));
+        assertThat(Events.header(OutboxContract.deadLettered(Upstream.CONSENT_EVENTS + ".dlq", likeness.toString(), "consent-events"),
+                "dead-letter-reason"), containsString("grantId"));
+    }
+
+    @Test
+    void aRemovalRequestTellsTheDraftsCreator() {
+        String owner = Users.create("Olga");
+        String creator = Users.create();
+        UUID draft = UUID.randomUUID();
+        Events.send(Upstream.removalRequested(UUID.randomUUID(), Tokens.userId(owner), Tokens.userId(creator),
+                "likeness-platform-demo", draft));
+        JsonPath inbox = awaitInbox(creator, 1, "en");
+        assertEquals("draft.removal-requested", inbox.getString("items[0].type"));
+        assertEquals("Olga asked for the removal of a draft featuring them.", inbox.getString("items[0].text"));
+        assertEquals(draft.toString(), inbox.getString("items[0].draftId"));
     }
 
     static JsonPath awaitInbox(String person, int count, String language) {

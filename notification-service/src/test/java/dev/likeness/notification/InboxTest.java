@@ -3,6 +3,7 @@ package dev.likeness.notification;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -49,6 +50,93 @@ class InboxTest {
     }
 
     @Test
+    void pagesStayStableWhileNewNotificationsArrive() {
+        String owner = Users.create();
+        UUID likeness = UUID.randomUUID();
+        for (int i = 0; i < 4; i++) {
+            Events.send(Upstream.draftCreated(likeness, Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
+        }
+        List<String> firstFour = AlertsTest.awaitInbox(owner, 4, "en").getList("items.id");
+        JsonPath first = given().auth().oauth2(Tokens.user(owner)).queryParam("limit", 2).get("/v1/notifications").then()
+                .extract().jsonPath();
+        for (int i = 0; i < 3; i++) {
+            Events.send(Upstream.draftCreated(likeness, Tokens.userId(owner), Tokens.userId("carol"), UUID.randomUUID()));
+        }
+        AlertsTest.awaitInbox(owner, 7, "en");
+        JsonPath second = given().auth().oauth2(Tokens.user(owner)).queryParam("limit", 2)
+                .queryParam("cursor", first.getString("nextCursor")).get("/v1/notifications").then().extract().jsonPath();
+        List<String> walked = new ArrayList<>(first.getList("items.id"));
+        walked.addAll(second.getList("items.id"));
+        assertEquals(firstFour, walked, "the newer notifications do not shift the older pages");
+        assertNull(second.getString("nextCursor"));
+    }
+
+    @Test
+    void readArchiveAndUnreadCountFollowThePerson() {
+        String owner = Users.create();
+        String token = Tokens.user(owner);
+        UUID likeness = UUID.randomUUID();
+        Events.send(Upstream.verified(likeness, Tokens.userId(owner)));
+        AlertsTest.awaitInbox(owner, 1, "en");
+        // One likeness, one consent partition: these arrive in order.
+        Events.send(Upstream.grantCreated(likeness, Tokens.userId("alice"), Tokens.userId(owner), UUID.randomUUID()));
+        for (int i = 0; i < 2; i++) {
+            Events.send(Upstream.draftCreated(likeness, Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
+        }
+        List<String> ids = AlertsTest.awaitInbox(owner, 4, "en").getList("items.id");
+        assertEquals(4, unread(token, null));
+        assertEquals(2, unread(token, "draft.created"));
+
+        given().auth().oauth2(token).put("/v1/notifications/" + ids.get(0) + "/read").then().statusCode(204);
+        given().auth().oauth2(token).put("/v1/notifications/" + ids.get(0) + "/read").then().statusCode(204);
+        assertEquals(3, unread(token, null));
+        given().auth().oauth2(token).get("/v1/notifications").then().body("items[0].read", is(true));
+        given().auth().oauth2(token).delete("/v1/notifications/" + ids.get(0) + "/read").then().statusCode(204);
+        assertEquals(4, unread(token, null));
+
+        given().auth().oauth2(token).put("/v1/notifications/" + ids.get(1) + "/archived").then().statusCode(204);
+        assertEquals(3, unread(token, null));
+        given().auth().oauth2(token).get("/v1/notifications").then().body("items.id", not(hasItem(ids.get(1))));
+        given().auth().oauth2(token).queryParam("archived", true).get("/v1/notifications").then()
+                .body("items.id", is(List.of(ids.get(1)))).body("items[0].archived", is(true));
+
+        given().auth().oauth2(token).queryParam("type", "draft.created").post("/v1/notifications/read").then()
+                .statusCode(200).body("updated", is(1));
+        assertEquals(2, unread(token, null));
+        given().auth().oauth2(token).queryParam("unread", true).get("/v1/notifications").then()
+                .body("items.type", is(List.of("grant.created", "likeness.verified")));
+        given().auth().oauth2(token).post("/v1/notifications/read").then().body("updated", is(2));
+        assertEquals(0, unread(token, null));
+
+        given().auth().oauth2(token).delete("/v1/notifications/" + ids.get(1) + "/archived").then().statusCode(204);
+        given().auth().oauth2(token).queryParam("type", "draft.created").queryParam("type", "grant.created")
+                .get("/v1/notifications").then().body("items.id", is(ids.subList(0, 3)));
+    }
+
+    @Test
+    void anotherPersonsNotificationIsNotFound() {
+        String owner = Users.create();
+        Events.send(Upstream.verified(UUID.randomUUID(), Tokens.userId(owner)));
+        String id = AlertsTest.awaitInbox(owner, 1, "en").getString("items[0].id");
+        String stranger = Tokens.user(Users.create());
+        for (String path : List.of("/read", "/archived")) {
+            given().auth().oauth2(stranger).put("/v1/notifications/" + id + path).then()
+                    .statusCode(404).contentType("application/problem+json");
+        }
+        given().auth().oauth2(stranger).put("/v1/notifications/" + UUID.randomUUID() + "/read").then().statusCode(404);
+        given().auth().oauth2(stranger).put("/v1/notifications/not-a-uuid/read").then().statusCode(404);
+        assertEquals(1, unread(Tokens.user(owner), null), "untouched");
+    }
+
+    private static int unread(String token, String type) {
+        var request = given().auth().oauth2(token);
+        if (type != null) {
+            request.queryParam("type", type);
+        }
+        return request.get("/v1/notifications/unread-count").then().statusCode(200).extract().path("unread");
+    }
+
+    @Test
     void badQueriesAreProblems() {
         String token = Tokens.user(Users.create());
         given().auth().oauth2(token).queryParam("limit", 0).get("/v1/notifications").then()
@@ -56,6 +144,8 @@ class InboxTest {
         given().auth().oauth2(token).queryParam("limit", 1000).get("/v1/notifications").then().statusCode(400);
         given().auth().oauth2(token).queryParam("cursor", "not-a-cursor").get("/v1/notifications").then()
                 .statusCode(400).body("errors[0].field", is("cursor"));
+        given().auth().oauth2(token).queryParam("type", "no.such-type").get("/v1/notifications").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", is("type"));
     }
 
     @Test

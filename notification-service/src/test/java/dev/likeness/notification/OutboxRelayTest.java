@@ -40,7 +40,7 @@ class OutboxRelayTest {
         Events.send(Upstream.verified(UUID.randomUUID(), Tokens.userId(owner)));
         CloudEvent event = OutboxContract.publishedOnce(TOPIC, Tokens.userId(owner), CREATED, "/notification-service");
         JsonNode data = json.readTree(event.getData().toBytes());
-        assertEquals("likeness-verified", data.get("notificationType").asText());
+        assertEquals("likeness.verified", data.get("notificationType").asText());
         assertEquals(AlertsTest.awaitInbox(owner, 1, "en").getString("items[0].id"), data.get("notificationId").asText());
     }
 

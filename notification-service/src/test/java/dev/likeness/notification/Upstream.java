@@ -42,6 +42,47 @@ final class Upstream {
                         .formatted(likeness, ownerId, OffsetDateTime.now()));
     }
 
+    static ProducerRecord<String, String> suspended(UUID likeness, String ownerId, String reason) {
+        return identity(likeness, "dev.likeness.identity.likeness.suspended.v1", """
+                {"likenessId":"%s","ownerId":"%s","reason":"%s","suspendedAt":"%s"}"""
+                .formatted(likeness, ownerId, reason, OffsetDateTime.now()));
+    }
+
+    static ProducerRecord<String, String> deleted(UUID likeness, String ownerId) {
+        return identity(likeness, "dev.likeness.identity.likeness.deleted.v1", """
+                {"likenessId":"%s","ownerId":"%s","deletedAt":"%s"}""".formatted(likeness, ownerId, OffsetDateTime.now()));
+    }
+
+    static ProducerRecord<String, String> accessRequested(UUID likeness, String ownerId, String requesterId, UUID request) {
+        return consent(likeness, "dev.likeness.consent.access.requested.v1", request, """
+                {"requestId":"%s","likenessId":"%s","ownerId":"%s","requesterId":"%s","purposes":["draft"],
+                 "message":"for my birthday video","requestedAt":"%s"}"""
+                .formatted(request, likeness, ownerId, requesterId, OffsetDateTime.now()));
+    }
+
+    /** {@code grant} null: a denial. */
+    static ProducerRecord<String, String> accessDecided(UUID likeness, String ownerId, String requesterId, UUID request,
+                                                        UUID grant) {
+        String type = grant == null ? "dev.likeness.consent.access.denied.v1" : "dev.likeness.consent.access.approved.v1";
+        String grantField = grant == null ? "" : "\"grantId\":\"" + grant + "\",";
+        return consent(likeness, type, request, """
+                {"requestId":"%s","likenessId":"%s","ownerId":"%s","requesterId":"%s",%s"decidedAt":"%s"}"""
+                .formatted(request, likeness, ownerId, requesterId, grantField, OffsetDateTime.now()));
+    }
+
+    static ProducerRecord<String, String> removalRequested(UUID likeness, String ownerId, String creatorId, String platformId,
+                                                           UUID draft) {
+        return consent(likeness, "dev.likeness.consent.draft.removal-requested.v1", draft, """
+                {"draftId":"%s","platformDraftId":"render-1","platformId":"%s","creatorId":"%s","likenessId":"%s",
+                 "ownerId":"%s","reason":"I never agreed to this scene","requestedAt":"%s"}"""
+                .formatted(draft, platformId, creatorId, likeness, ownerId, OffsetDateTime.now()));
+    }
+
+    private static ProducerRecord<String, String> identity(UUID likeness, String type, String data) {
+        return Events.cloudEvent(IDENTITY_EVENTS, likeness.toString(), UUID.randomUUID().toString(), type, "/identity-service",
+                likeness.toString(), data);
+    }
+
     private static ProducerRecord<String, String> consent(UUID likeness, String type, UUID subject, String data) {
         return Events.cloudEvent(CONSENT_EVENTS, likeness.toString(), UUID.randomUUID().toString(), type, "/consent-service",
                 subject.toString(), data);

@@ -98,11 +98,11 @@ class FirstJourneyIT {
 
         // 4. The platform registers Bob's draft; Alice is told.
         String draft = register(consentToken, likeness).then().statusCode(201).extract().path("id");
-        JsonPath aliceInbox = awaitInbox(alice, "draft-created");
-        assertEquals("Bob made a draft featuring you.", aliceInbox.getString("items.find { it.type == 'draft-created' }.text"));
-        assertEquals(draft, aliceInbox.getString("items.find { it.type == 'draft-created' }.draftId"));
+        JsonPath aliceInbox = awaitInbox(alice, "draft.created");
+        assertEquals("Bob made a draft featuring you.", aliceInbox.getString("items.find { it.type == 'draft.created' }.text"));
+        assertEquals(draft, aliceInbox.getString("items.find { it.type == 'draft.created' }.draftId"));
         assertEquals("Your likeness is verified. You decide who may feature it.",
-                aliceInbox.getString("items.find { it.type == 'likeness-verified' }.text"));
+                aliceInbox.getString("items.find { it.type == 'likeness.verified' }.text"));
 
         // 5. Alice revokes Bob: the next check is denied, the earlier token is worthless, Bob is told.
         as(alice, consent).delete("/v1/likenesses/{id}/grants/{grant}", likeness, grant).then().statusCode(200);
@@ -110,9 +110,9 @@ class FirstJourneyIT {
         assertEquals(false, after.getBoolean("allowed"));
         assertEquals("revoked", after.getString("decisions[0].reason"));
         register(consentToken, likeness).then().statusCode(409).body("code", is("consent-withdrawn"));
-        JsonPath bobInbox = awaitInbox("bob", "grant-revoked", grant);
+        JsonPath bobInbox = awaitInbox("bob", "grant.revoked", grant);
         assertEquals("Alice withdrew your permission to feature their likeness.",
-                bobInbox.getString("items.find { it.grantId == '" + grant + "' && it.type == 'grant-revoked' }.text"));
+                bobInbox.getString("items.find { it.grantId == '" + grant + "' && it.type == 'grant.revoked' }.text"));
 
         // Alice's token now says she is verified (identity-service mirrored it into Keycloak).
         Awaitility.await().atMost(WAIT).until(() -> likeness.equals(Tokens.claim(Tokens.freshUser(alice), "likeness_id")));

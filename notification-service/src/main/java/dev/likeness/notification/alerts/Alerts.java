@@ -1,13 +1,16 @@
 package dev.likeness.notification.alerts;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.likeness.notification.inbox.Notification;
 import dev.likeness.notification.inbox.NotificationType;
 import dev.likeness.notification.inbox.Notifications;
+import dev.likeness.notification.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
 
-/** Who is told what, for each event. */
+/** Who is told what, for each event. Runs in the consuming event's transaction. */
 @ApplicationScoped
 public class Alerts {
 
@@ -19,46 +22,97 @@ public class Alerts {
 
     /** The owner: their likeness can now be shared. */
     Uni<Void> verified(LikenessVerified event) {
-        Notification notification = new Notification();
-        notification.recipientId = event.ownerId();
-        notification.type = NotificationType.LIKENESS_VERIFIED;
-        notification.likenessId = event.likenessId();
+        return notifications.notify(about(NotificationType.LIKENESS_VERIFIED, event.ownerId(), null, event.likenessId()));
+    }
+
+    /** The owner, whatever their preferences: nobody can feature them any more, and why. */
+    Uni<Void> suspended(LikenessSuspended event) {
+        Notification notification = about(NotificationType.LIKENESS_SUSPENDED, event.ownerId(), null, event.likenessId());
+        notification.detail = event.reason();
         return notifications.notify(notification);
+    }
+
+    Uni<Void> reinstated(LikenessReinstated event) {
+        return notifications.notify(about(NotificationType.LIKENESS_REINSTATED, event.ownerId(), null, event.likenessId()));
+    }
+
+    /** The owner, whatever their preferences: the proof that their data and permissions are gone. */
+    Uni<Void> deleted(LikenessDeleted event) {
+        return notifications.notify(about(NotificationType.LIKENESS_DELETED, event.ownerId(), null, event.likenessId()));
     }
 
     /** The grantee: they may now feature the owner. */
     Uni<Void> grantCreated(GrantCreated event) {
-        Notification notification = grant(NotificationType.GRANT_CREATED, event.granteeId(), event.ownerId(),
-                event.likenessId(), event.grantId());
+        Notification notification = about(NotificationType.GRANT_CREATED, event.granteeId(), event.ownerId(), event.likenessId());
+        notification.grantId = event.grantId();
         notification.purposes = String.join(",", event.purposes());
         return notifications.notify(notification);
     }
 
     /** The grantee: they may no longer. */
     Uni<Void> grantRevoked(GrantRevoked event) {
-        return notifications.notify(grant(NotificationType.GRANT_REVOKED, event.granteeId(), event.ownerId(),
-                event.likenessId(), event.grantId()));
+        Notification notification = about(NotificationType.GRANT_REVOKED, event.granteeId(), event.ownerId(), event.likenessId());
+        notification.grantId = event.grantId();
+        return notifications.notify(notification);
     }
 
-    /** The featured owner, whoever made the draft: this alert cannot be switched off. */
+    /** The owner: someone asks; the deep link is the request to approve or deny. */
+    Uni<Void> accessRequested(AccessRequested event) {
+        Notification notification = about(NotificationType.ACCESS_REQUESTED, event.ownerId(), event.requesterId(), event.likenessId());
+        notification.requestId = event.requestId();
+        notification.purposes = String.join(",", event.purposes());
+        notification.detail = event.message();
+        return notifications.notify(notification);
+    }
+
+    /** The requester: the answer, with the grant an approval created. */
+    Uni<Void> accessApproved(AccessDecided event) {
+        if (event.grantId() == null) {
+            throw new PoisonEventException("invalid " + AccessDecided.APPROVED + ": grantId must not be null");
+        }
+        Notification notification = decision(NotificationType.ACCESS_APPROVED, event);
+        notification.grantId = event.grantId();
+        return notifications.notify(notification);
+    }
+
+    Uni<Void> accessDenied(AccessDecided event) {
+        return notifications.notify(decision(NotificationType.ACCESS_DENIED, event));
+    }
+
+    /** The featured owner, whoever made the draft, whatever their preferences. */
     Uni<Void> draftCreated(DraftCreated event) {
-        Notification notification = new Notification();
-        notification.recipientId = event.ownerId();
-        notification.type = NotificationType.DRAFT_CREATED;
-        notification.actorId = event.creatorId();
-        notification.likenessId = event.likenessId();
+        Notification notification = about(NotificationType.DRAFT_CREATED, event.ownerId(), event.creatorId(), event.likenessId());
         notification.draftId = event.draftId();
         return notifications.notify(notification);
     }
 
-    private static Notification grant(NotificationType type, String recipient, String owner,
-                                      java.util.UUID likenessId, java.util.UUID grantId) {
+    /** The platform that rendered the draft (to remove it) and the person who made it. */
+    Uni<Void> draftRemovalRequested(DraftRemovalRequested event) {
+        Uni<Void> platform = notifications.notify(removal(event.platformId(), event));
+        // One session: the two notifications are stored one after the other.
+        return event.creatorId().equals(event.platformId()) ? platform
+                : platform.chain(() -> notifications.notify(removal(event.creatorId(), event)));
+    }
+
+    private static Notification removal(String recipient, DraftRemovalRequested event) {
+        Notification notification = about(NotificationType.DRAFT_REMOVAL_REQUESTED, recipient, event.ownerId(), event.likenessId());
+        notification.draftId = event.draftId();
+        notification.detail = event.reason();
+        return notification;
+    }
+
+    private static Notification decision(NotificationType type, AccessDecided event) {
+        Notification notification = about(type, event.requesterId(), event.ownerId(), event.likenessId());
+        notification.requestId = event.requestId();
+        return notification;
+    }
+
+    private static Notification about(NotificationType type, String recipient, String actor, UUID likenessId) {
         Notification notification = new Notification();
-        notification.recipientId = recipient;
         notification.type = type;
-        notification.actorId = owner;
+        notification.recipientId = recipient;
+        notification.actorId = actor;
         notification.likenessId = likenessId;
-        notification.grantId = grantId;
         return notification;
     }
 }

@@ -27,7 +27,11 @@ public class ConsentEventsConsumer {
         this.handlers = Map.of(
                 GrantCreated.TYPE, EventConsumer.handler(GrantCreated.class, alerts::grantCreated),
                 GrantRevoked.TYPE, EventConsumer.handler(GrantRevoked.class, alerts::grantRevoked),
+                AccessRequested.TYPE, EventConsumer.handler(AccessRequested.class, alerts::accessRequested),
+                AccessDecided.APPROVED, EventConsumer.handler(AccessDecided.class, alerts::accessApproved),
+                AccessDecided.DENIED, EventConsumer.handler(AccessDecided.class, alerts::accessDenied),
                 DraftCreated.TYPE, EventConsumer.handler(DraftCreated.class, alerts::draftCreated),
+                DraftRemovalRequested.TYPE, EventConsumer.handler(DraftRemovalRequested.class, alerts::draftRemovalRequested),
                 AUDIENCE_CHANGED, EventConsumer.handler(JsonNode.class, ignored -> Uni.createFrom().voidItem()));
     }
 

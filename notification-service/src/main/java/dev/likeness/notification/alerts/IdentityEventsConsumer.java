@@ -20,7 +20,11 @@ public class IdentityEventsConsumer {
 
     IdentityEventsConsumer(EventConsumer events, Alerts alerts) {
         this.events = events;
-        this.handlers = Map.of(LikenessVerified.TYPE, EventConsumer.handler(LikenessVerified.class, alerts::verified));
+        this.handlers = Map.of(
+                LikenessVerified.TYPE, EventConsumer.handler(LikenessVerified.class, alerts::verified),
+                LikenessSuspended.TYPE, EventConsumer.handler(LikenessSuspended.class, alerts::suspended),
+                LikenessReinstated.TYPE, EventConsumer.handler(LikenessReinstated.class, alerts::reinstated),
+                LikenessDeleted.TYPE, EventConsumer.handler(LikenessDeleted.class, alerts::deleted));
     }
 
     @Incoming(CHANNEL)

@@ -8,11 +8,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.UserRepresentation;
 
-import io.quarkus.cache.CacheResult;
-
 /**
- * People's display names, read from Keycloak with a service account that may only view users,
- * and cached. Blocking: call it from a worker thread.
+ * People's display names, read from Keycloak with a service account that may only view users.
+ * Blocking; {@link DisplayNames} caches it.
  */
 @ApplicationScoped
 public class Directory {
@@ -26,7 +24,6 @@ public class Directory {
     }
 
     /** First name, else user name; empty when the person no longer exists. */
-    @CacheResult(cacheName = "display-names")
     @ActivateRequestContext
     public String displayName(String userId) {
         try {

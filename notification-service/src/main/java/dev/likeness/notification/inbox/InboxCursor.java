@@ -1,36 +1,31 @@
 package dev.likeness.notification.inbox;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.UUID;
+import java.util.List;
 
 import dev.likeness.notification.common.Problem;
 import dev.likeness.notification.common.ProblemException;
 
-/** An opaque position in an inbox: the time and id of the last notification of a page. */
-public record InboxCursor(OffsetDateTime createdAt, UUID id) {
+/** An opaque position in an inbox: the number of the last notification of a page. */
+public record InboxCursor(long seq) {
 
-    static InboxCursor after(Notification last) {
-        return new InboxCursor(last.createdAt, last.id);
-    }
+    private static final String PREFIX = "seq:";
 
     String encode() {
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt.toInstant());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((micros + ":" + id).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
     }
 
     static InboxCursor decode(String cursor) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
-            Instant time = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
-            return new InboxCursor(OffsetDateTime.ofInstant(time, ZoneOffset.UTC), UUID.fromString(parts[1]));
+            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (plain.startsWith(PREFIX)) {
+                return new InboxCursor(Long.parseLong(plain.substring(PREFIX.length())));
+            }
         } catch (RuntimeException e) {
-            throw new ProblemException(400, "validation-failed", "Request validation failed", "cursor: not a cursor of this inbox",
-                    java.util.List.of(new Problem.FieldError("cursor", "not a cursor of this inbox")));
+            // answered below
         }
+        throw new ProblemException(400, "validation-failed", "Request validation failed", "cursor: not a cursor of this inbox",
+                List.of(new Problem.FieldError("cursor", "not a cursor of this inbox")));
     }
 }

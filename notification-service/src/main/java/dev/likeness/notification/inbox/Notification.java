@@ -17,15 +17,24 @@ public class Notification {
     @Id
     public UUID id;
     public String recipientId;
+    /** The recipient's 1, 2, 3…, in commit order: stream event id and inbox cursor. */
+    public long seq;
     @Enumerated(EnumType.STRING)
     public NotificationType type;
-    /** Who did it: the owner for grants, the creator for drafts; none for a verification. */
+    /** Who did it: the owner for grants, the creator for drafts, the requester for requests. */
     public String actorId;
     public UUID likenessId;
     public UUID draftId;
     public UUID grantId;
-    /** Comma-separated purposes of a grant. */
+    public UUID requestId;
+    public UUID endpointId;
+    /** Comma-separated purposes of a grant or request. */
     public String purposes;
+    /** Free text shown in the message: a suspension reason, a removal reason, an endpoint URL. */
+    public String detail;
+    public boolean inInbox;
+    public boolean inStream;
     public OffsetDateTime createdAt;
     public OffsetDateTime readAt;
+    public OffsetDateTime archivedAt;
 }

@@ -2,22 +2,51 @@ package dev.likeness.notification.inbox;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
 
-    /** Newest first; {@code before} (time, id) continues after the last item of the previous page. */
-    public Uni<List<Notification>> inbox(String recipientId, OffsetDateTime beforeTime, UUID beforeId, int limit) {
-        if (beforeTime == null) {
-            return find("recipientId = ?1 order by createdAt desc, id desc", recipientId).page(0, limit).list();
+    /** Newest first, after {@code beforeSeq} when given. */
+    public Uni<List<Notification>> inbox(String recipientId, InboxFilter filter, Long beforeSeq, int limit) {
+        Parameters parameters = filter.parameters(recipientId);
+        String query = filter.where();
+        if (beforeSeq != null) {
+            query += " and seq < :before";
+            parameters.and("before", beforeSeq);
         }
-        return find("recipientId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3)) order by createdAt desc, id desc",
-                recipientId, beforeTime, beforeId).page(0, limit).list();
+        return find(query + " order by seq desc", parameters).page(0, limit).list();
+    }
+
+    public Uni<Long> count(String recipientId, InboxFilter filter) {
+        return count(filter.where(), filter.parameters(recipientId));
+    }
+
+    public Uni<Integer> setRead(String recipientId, UUID id, OffsetDateTime readAt) {
+        return update("readAt = :at where id = :id and recipientId = :recipient and inInbox = true",
+                Parameters.with("at", readAt).and("id", id).and("recipient", recipientId));
+    }
+
+    public Uni<Integer> setArchived(String recipientId, UUID id, OffsetDateTime archivedAt) {
+        return update("archivedAt = :at where id = :id and recipientId = :recipient and inInbox = true",
+                Parameters.with("at", archivedAt).and("id", id).and("recipient", recipientId));
+    }
+
+    public Uni<Integer> readAll(String recipientId, Set<NotificationType> types, OffsetDateTime readAt) {
+        Parameters parameters = Parameters.with("at", readAt).and("recipient", recipientId);
+        String typeClause = "";
+        if (!types.isEmpty()) {
+            typeClause = " and type in :types";
+            parameters.and("types", types);
+        }
+        return update("readAt = :at where recipientId = :recipient and inInbox = true and readAt is null and archivedAt is null"
+                + typeClause, parameters);
     }
 }

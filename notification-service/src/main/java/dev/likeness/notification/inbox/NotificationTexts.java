@@ -29,7 +29,8 @@ public class NotificationTexts {
         ResourceBundle bundle = bundle(locale);
         String actor = actorName == null || actorName.isBlank() ? bundle.getString("someone") : actorName;
         String purposes = notification.purposes == null ? "" : notification.purposes.replace(",", ", ");
-        return new MessageFormat(bundle.getString(notification.type.key()), locale).format(new Object[] {actor, purposes});
+        String detail = notification.detail == null ? "" : notification.detail;
+        return new MessageFormat(bundle.getString(notification.type.key()), locale).format(new Object[] {actor, purposes, detail});
     }
 
     private static ResourceBundle bundle(Locale locale) {

@@ -2,39 +2,101 @@ package dev.likeness.notification.inbox;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.likeness.notification.common.ProblemException;
 import dev.likeness.notification.outbox.Outbox;
+import dev.likeness.notification.preference.Preferences;
+import dev.likeness.notification.webhook.Webhooks;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Stores notifications (in the consuming event's transaction) and reads inboxes. */
+/** Stores notifications (in the consuming event's transaction) and keeps inboxes. */
 @ApplicationScoped
 public class Notifications {
 
     private final NotificationRepository notifications;
+    private final Preferences preferences;
+    private final Webhooks webhooks;
     private final Outbox outbox;
 
-    Notifications(NotificationRepository notifications, Outbox outbox) {
+    Notifications(NotificationRepository notifications, Preferences preferences, Webhooks webhooks, Outbox outbox) {
         this.notifications = notifications;
+        this.preferences = preferences;
+        this.webhooks = webhooks;
         this.outbox = outbox;
     }
 
-    /** Must run inside the consumer's transaction. */
+    /**
+     * Must run inside a transaction. Numbers the notification in the recipient's sequence (the
+     * counter row stays locked until commit, so numbers follow commit order), keeps it for the
+     * channels the recipient left on, queues its webhook deliveries, and announces it.
+     */
     public Uni<Void> notify(Notification notification) {
-        notification.id = UUID.randomUUID();
-        notification.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return notifications.persist(notification)
-                .chain(() -> outbox.append(new NotificationCreatedEvent(notification.id, notification.recipientId,
-                        notification.type, notification.likenessId, notification.createdAt)));
+        return preferences.channels(notification.recipientId, notification.type).chain(channels -> {
+            if (channels.none()) {
+                return Uni.createFrom().voidItem();
+            }
+            notification.id = UUID.randomUUID();
+            notification.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            notification.inInbox = channels.inbox();
+            notification.inStream = channels.stream();
+            return nextSeq(notification.recipientId).invoke(seq -> notification.seq = seq)
+                    .chain(() -> notifications.persist(notification))
+                    .chain(() -> channels.webhook() ? webhooks.enqueue(notification) : Uni.createFrom().voidItem())
+                    .chain(() -> outbox.append(new NotificationCreatedEvent(notification.id, notification.recipientId,
+                            notification.type, notification.likenessId, notification.createdAt)));
+        });
+    }
+
+    private Uni<Long> nextSeq(String recipientId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        INSERT INTO recipient_sequence (recipient_id, last_seq) VALUES (?1, 1)
+                        ON CONFLICT (recipient_id) DO UPDATE SET last_seq = recipient_sequence.last_seq + 1""")
+                .setParameter(1, recipientId).executeUpdate()
+                .chain(() -> session.createNativeQuery("SELECT last_seq FROM recipient_sequence WHERE recipient_id = ?1", Long.class)
+                        .setParameter(1, recipientId).getSingleResult()));
     }
 
     @WithSession
-    public Uni<List<Notification>> inbox(String recipientId, InboxCursor before, int limit) {
-        return notifications.inbox(recipientId, before == null ? null : before.createdAt(),
-                before == null ? null : before.id(), limit);
+    public Uni<List<Notification>> inbox(String recipientId, InboxFilter filter, InboxCursor before, int limit) {
+        return notifications.inbox(recipientId, filter, before == null ? null : before.seq(), limit);
+    }
+
+    @WithSession
+    public Uni<Long> count(String recipientId, InboxFilter filter) {
+        return notifications.count(recipientId, filter);
+    }
+
+    @WithTransaction
+    public Uni<Void> markRead(String recipientId, UUID id, boolean read) {
+        return found(notifications.setRead(recipientId, id, read ? now() : null), id);
+    }
+
+    @WithTransaction
+    public Uni<Void> archive(String recipientId, UUID id, boolean archived) {
+        return found(notifications.setArchived(recipientId, id, archived ? now() : null), id);
+    }
+
+    @WithTransaction
+    public Uni<Integer> markAllRead(String recipientId, Set<NotificationType> types) {
+        return notifications.readAll(recipientId, types, now());
+    }
+
+    private static Uni<Void> found(Uni<Integer> updated, UUID id) {
+        return updated.chain(count -> count == 0
+                ? Uni.createFrom().failure(ProblemException.notFound("notification " + id))
+                : Uni.createFrom().voidItem());
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

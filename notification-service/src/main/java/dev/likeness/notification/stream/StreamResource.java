@@ -1,0 +1,228 @@
+package dev.likeness.notification.stream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import dev.likeness.notification.common.Problem;
+import dev.likeness.notification.common.ProblemException;
+import dev.likeness.notification.common.Roles;
+import dev.likeness.notification.directory.DisplayNames;
+import dev.likeness.notification.inbox.Notification;
+import dev.likeness.notification.inbox.NotificationTexts;
+import dev.likeness.notification.inbox.NotificationType;
+import dev.likeness.notification.inbox.NotificationView;
+import dev.likeness.notification.inbox.Recipient;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The caller's notifications as they happen, as Server-Sent Events. Each event's id is the
+ * notification's number in the caller's sequence: a client that reconnects with Last-Event-ID
+ * gets everything after it, first from the database, then live, with nothing missed or repeated.
+ * No thread is held per stream, nor while names are looked up. The stream ends when the bearer token expires; reconnect with a
+ * fresh token and Last-Event-ID.
+ */
+@Path("/v1/notifications/stream")
+@RolesAllowed({Roles.USER, Roles.PLATFORM})
+@Tag(name = "Live stream")
+public class StreamResource {
+
+    private static final int BATCH = 100;
+
+    private final LiveStreams streams;
+    private final Pool database;
+    private final NotificationTexts texts;
+    private final DisplayNames names;
+    private final Vertx vertx;
+    private final JsonWebToken token;
+    private final SecurityIdentity identity;
+    private final Duration heartbeat;
+
+    StreamResource(LiveStreams streams, Pool database, NotificationTexts texts, DisplayNames names, Vertx vertx,
+                   JsonWebToken token, SecurityIdentity identity,
+                   @ConfigProperty(name = "likeness.stream.heartbeat", defaultValue = "15s") Duration heartbeat) {
+        this.streams = streams;
+        this.database = database;
+        this.texts = texts;
+        this.names = names;
+        this.vertx = vertx;
+        this.token = token;
+        this.identity = identity;
+        this.heartbeat = heartbeat;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "streamNotifications", summary = "Live notifications (text/event-stream)",
+            description = "Each event: id = the notification's number, data = the notification as JSON. "
+                    + "Send Last-Event-ID to resume after an event. A comment line arrives every heartbeat interval. "
+                    + "The stream closes when the token expires.")
+    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
+                                          @Context HttpHeaders headers) {
+        Long resumeAfter = parse(lastEventId);
+        String recipient = Recipient.of(token, identity);
+        Locale locale = texts.locale(headers.getAcceptableLanguages());
+        Duration untilExpiry = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
+        return Multi.createFrom().emitter(emitter -> new Stream(recipient, locale, sse, emitter).open(resumeAfter, untilExpiry));
+    }
+
+    private static Long parse(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        try {
+            long seq = Long.parseLong(lastEventId.trim());
+            if (seq >= 0) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ProblemException(400, "validation-failed", "Request validation failed",
+                "Last-Event-ID: not an event id of this stream",
+                List.of(new Problem.FieldError("Last-Event-ID", "not an event id of this stream")));
+    }
+
+    /** One open stream: reads after its last event whenever woken, one read at a time. */
+    private final class Stream {
+
+        private final String recipient;
+        private final Locale locale;
+        private final Sse sse;
+        private final MultiEmitter<? super OutboundSseEvent> emitter;
+        private final Runnable wake = this::pump;
+        private long last;
+        private boolean reading;
+        private boolean wokenWhileReading;
+
+        Stream(String recipient, Locale locale, Sse sse, MultiEmitter<? super OutboundSseEvent> emitter) {
+            this.recipient = recipient;
+            this.locale = locale;
+            this.sse = sse;
+            this.emitter = emitter;
+        }
+
+        void open(Long resumeAfter, Duration untilExpiry) {
+            streams.subscribe(recipient, wake);
+            long beat = vertx.setPeriodic(heartbeat.toMillis(), ignored -> emitter.emit(sse.newEventBuilder().comment("heartbeat").build()));
+            long expiry = vertx.setTimer(Math.max(1, untilExpiry.toMillis()), ignored -> emitter.complete());
+            emitter.onTermination(() -> {
+                streams.unsubscribe(recipient, wake);
+                vertx.cancelTimer(beat);
+                vertx.cancelTimer(expiry);
+            });
+            // Subscribed first: anything committed from here on wakes this stream.
+            Uni<Long> start = resumeAfter != null ? Uni.createFrom().item(resumeAfter) : database
+                    .preparedQuery("SELECT last_seq FROM recipient_sequence WHERE recipient_id = $1")
+                    .execute(Tuple.of(recipient))
+                    .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : 0L);
+            start.subscribe().with(seq -> {
+                synchronized (this) {
+                    last = seq;
+                }
+                pump();
+            }, emitter::fail);
+        }
+
+        void pump() {
+            long after;
+            synchronized (this) {
+                if (reading) {
+                    wokenWhileReading = true;
+                    return;
+                }
+                reading = true;
+                wokenWhileReading = false;
+                after = last;
+            }
+            database.preparedQuery("""
+                            SELECT id, seq, type, actor_id, likeness_id, draft_id, grant_id, request_id, endpoint_id, purposes,
+                                   detail, created_at, read_at, archived_at
+                            FROM notification WHERE recipient_id = $1 AND in_stream AND seq > $2 ORDER BY seq LIMIT $3""")
+                    .execute(Tuple.of(recipient, after, BATCH))
+                    .map(rows -> {
+                        List<Notification> found = new ArrayList<>();
+                        rows.forEach(row -> found.add(notification(row)));
+                        return found;
+                    })
+                    .chain(found -> Uni.createFrom().completionStage(names.of(found.stream().map(n -> n.actorId).toList()))
+                            .map(known -> render(found, known)))
+                    .subscribe().with(events -> {
+                        boolean again;
+                        synchronized (this) {
+                            events.forEach(emitter::emit);
+                            if (!events.isEmpty()) {
+                                last = Long.parseLong(events.get(events.size() - 1).getId());
+                            }
+                            reading = false;
+                            again = wokenWhileReading || events.size() == BATCH;
+                        }
+                        if (again && !emitter.isCancelled()) {
+                            pump();
+                        }
+                    }, failure -> {
+                        synchronized (this) {
+                            reading = false;
+                        }
+                        // The client reconnects with Last-Event-ID.
+                        emitter.fail(failure);
+                    });
+        }
+
+        private List<OutboundSseEvent> render(List<Notification> found, Map<String, String> known) {
+            return found.stream().map(n -> sse.newEventBuilder()
+                    .id(Long.toString(n.seq))
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(NotificationView.class, NotificationView.of(n, texts.render(n, known.get(n.actorId), locale)))
+                    .build()).toList();
+        }
+
+        private Notification notification(Row row) {
+            Notification n = new Notification();
+            n.id = row.getUUID("id");
+            n.recipientId = recipient;
+            n.seq = row.getLong("seq");
+            n.type = NotificationType.valueOf(row.getString("type"));
+            n.actorId = row.getString("actor_id");
+            n.likenessId = row.getUUID("likeness_id");
+            n.draftId = row.getUUID("draft_id");
+            n.grantId = row.getUUID("grant_id");
+            n.requestId = row.getUUID("request_id");
+            n.endpointId = row.getUUID("endpoint_id");
+            n.purposes = row.getString("purposes");
+            n.detail = row.getString("detail");
+            n.createdAt = row.getOffsetDateTime("created_at");
+            n.readAt = row.getOffsetDateTime("read_at");
+            n.archivedAt = row.getOffsetDateTime("archived_at");
+            return n;
+        }
+    }
+}

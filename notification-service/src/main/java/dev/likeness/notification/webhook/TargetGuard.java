@@ -1,0 +1,115 @@
+package dev.likeness.notification.webhook;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Where webhooks may go (SSRF guard). An endpoint must be an absolute http(s) URL without user
+ * info; outside the local profiles it must be https and every address its host resolves to must
+ * be public. The dispatcher connects to the address checked here, so a DNS answer that changes
+ * between check and connection (rebinding) cannot redirect a delivery.
+ */
+@ApplicationScoped
+public class TargetGuard {
+
+    private final boolean requireHttps;
+    private final boolean allowPrivate;
+
+    @Inject
+    TargetGuard(WebhookConfig config) {
+        this(config.requireHttps(), config.allowPrivateAddresses());
+    }
+
+    TargetGuard(boolean requireHttps, boolean allowPrivate) {
+        this.requireHttps = requireHttps;
+        this.allowPrivate = allowPrivate;
+    }
+
+    public static class RefusedTarget extends Exception {
+        RefusedTarget(String reason) {
+            super(reason);
+        }
+    }
+
+    /** The URL's syntax and scheme; no network. */
+    public URI parse(String url) throws RefusedTarget {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (Exception e) {
+            throw new RefusedTarget("not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new RefusedTarget("must be an absolute http(s) URL with a host");
+        }
+        if (requireHttps && !scheme.equals("https")) {
+            throw new RefusedTarget("must use https");
+        }
+        if (uri.getUserInfo() != null || uri.getFragment() != null) {
+            throw new RefusedTarget("must not carry user info or a fragment");
+        }
+        return uri;
+    }
+
+    /** The address to connect to: the first the host resolves to, after checking all of them. Blocking (DNS). */
+    public InetAddress resolve(URI uri) throws RefusedTarget {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw new RefusedTarget("host " + uri.getHost() + " does not resolve");
+        }
+        if (!allowPrivate) {
+            for (InetAddress address : addresses) {
+                if (!isPublic(address)) {
+                    throw new RefusedTarget("host " + uri.getHost() + " resolves to a non-public address");
+                }
+            }
+        }
+        return addresses[0];
+    }
+
+    static boolean isPublic(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet6Address) {
+            if ((b[0] & 0xfe) == 0xfc) {
+                return false; // fc00::/7 unique local
+            }
+            byte[] nat64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+            byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
+            byte[] prefix = Arrays.copyOf(b, 12);
+            if (Arrays.equals(prefix, nat64) || Arrays.equals(prefix, mapped)) {
+                return isPublicV4(Arrays.copyOfRange(b, 12, 16));
+            }
+            return true;
+        }
+        return address instanceof Inet4Address && isPublicV4(b);
+    }
+
+    private static boolean isPublicV4(byte[] b) {
+        int first = b[0] & 0xff;
+        int second = b[1] & 0xff;
+        List<Boolean> reserved = List.of(
+                first == 0, first == 10, first == 127, first >= 224,
+                first == 100 && second >= 64 && second <= 127,   // carrier-grade NAT
+                first == 169 && second == 254,
+                first == 172 && second >= 16 && second <= 31,
+                first == 192 && second == 168,
+                first == 192 && second == 0 && (b[2] & 0xff) == 0,
+                first == 198 && (second == 18 || second == 19)); // benchmarking
+        return !reserved.contains(true);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.likeness.notification.webhook;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Webhook delivery knobs (prefix {@code likeness.webhooks}); see the README. */
+@ConfigMapping(prefix = "likeness.webhooks")
+public interface WebhookConfig {
+
+    /** AES-256 key (base64) encrypting endpoint secrets at rest; the same on every instance. */
+    String secretEncryptionKey();
+
+    /** Waits between attempts: the first attempt is immediate, then one retry per entry. */
+    @WithDefault("5s,5m,30m,2h,5h,10h,10h")
+    List<Duration> retrySchedule();
+
+    /** Each wait is randomised by up to this fraction either way, so retries of many deliveries spread out. */
+    @WithDefault("0.2")
+    double jitter();
+
+    /** A receiver's Retry-After is honoured up to this long. */
+    @WithDefault("1h")
+    Duration maxRetryAfter();
+
+    /** How long the previous secret keeps signing after a rotation. */
+    @WithDefault("24h")
+    Duration previousSecretValidity();
+
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    @WithDefault("16")
+    int batchSize();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** The whole request, response included. */
+    @WithDefault("10s")
+    Duration requestTimeout();
+
+    /** Off outside the local profiles: endpoints must use https. */
+    @WithDefault("true")
+    boolean requireHttps();
+
+    /** Off outside the local profiles: loopback, private, link-local… targets are refused (SSRF guard). */
+    @WithDefault("false")
+    boolean allowPrivateAddresses();
+}

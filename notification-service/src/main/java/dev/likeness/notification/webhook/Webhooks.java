@@ -1,0 +1,202 @@
+package dev.likeness.notification.webhook;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.likeness.notification.common.Problem;
+import dev.likeness.notification.common.ProblemException;
+import dev.likeness.notification.inbox.Notification;
+import dev.likeness.notification.inbox.NotificationType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/** Endpoints of their owner (others get 404), and the deliveries each notification owes them. */
+@ApplicationScoped
+public class Webhooks {
+
+    private final SecretBox secrets;
+    private final TargetGuard guard;
+    private final WebhookConfig config;
+
+    Webhooks(SecretBox secrets, TargetGuard guard, WebhookConfig config) {
+        this.secrets = secrets;
+        this.guard = guard;
+        this.config = config;
+    }
+
+    /**
+     * In the notification's transaction: one pending delivery per endpoint that wants the type.
+     * A disabled endpoint's deliveries wait until its owner enables it again.
+     */
+    public Uni<Void> enqueue(Notification notification) {
+        if (notification.type == NotificationType.WEBHOOK_FAILED) {
+            return Uni.createFrom().voidItem(); // told in the inbox: a failing endpoint must not feed itself
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return Panache.getSession().chain(session -> session
+                .createQuery("from WebhookEndpoint where ownerId = ?1", WebhookEndpoint.class)
+                .setParameter(1, notification.recipientId).getResultList()
+                .chain(endpoints -> {
+                    List<WebhookDelivery> deliveries = endpoints.stream()
+                            .filter(endpoint -> endpoint.subscribes(notification.type.key()))
+                            .map(endpoint -> {
+                                WebhookDelivery delivery = new WebhookDelivery();
+                                delivery.id = UUID.randomUUID();
+                                delivery.endpointId = endpoint.id;
+                                delivery.messageId = "msg_" + notification.id;
+                                delivery.type = notification.type.key();
+                                delivery.status = WebhookDelivery.PENDING;
+                                delivery.nextAttemptAt = now;
+                                delivery.createdAt = now;
+                                return delivery;
+                            }).toList();
+                    return deliveries.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(deliveries.toArray());
+                }));
+    }
+
+    @WithSession
+    public Uni<List<EndpointView>> list(String ownerId) {
+        return Panache.getSession().chain(s -> s
+                .createQuery("from WebhookEndpoint where ownerId = ?1 order by createdAt", WebhookEndpoint.class)
+                .setParameter(1, ownerId).getResultList())
+                .map(all -> all.stream().map(e -> EndpointView.of(e, null)).toList());
+    }
+
+    @WithSession
+    public Uni<EndpointView> get(String ownerId, UUID id) {
+        return owned(ownerId, id).map(e -> EndpointView.of(e, null));
+    }
+
+    public Uni<EndpointView> create(String ownerId, EndpointRequest request) {
+        return checked(request).chain(url -> Panache.withTransaction(() -> {
+            WebhookEndpoint endpoint = new WebhookEndpoint();
+            endpoint.id = UUID.randomUUID();
+            endpoint.ownerId = ownerId;
+            endpoint.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            apply(endpoint, request, url);
+            String secret = Signatures.newSecret();
+            endpoint.secret = secrets.seal(secret, endpoint.id);
+            return Panache.getSession().chain(s -> s.persist(endpoint)).map(ignored -> EndpointView.of(endpoint, secret));
+        }));
+    }
+
+    public Uni<EndpointView> update(String ownerId, UUID id, EndpointRequest request) {
+        return checked(request).chain(url -> Panache.withTransaction(() -> owned(ownerId, id).map(endpoint -> {
+            apply(endpoint, request, url);
+            if (Boolean.TRUE.equals(request.enabled())) {
+                endpoint.disabledAt = null;
+                endpoint.disabledReason = null;
+            } else if (Boolean.FALSE.equals(request.enabled()) && endpoint.disabledAt == null) {
+                endpoint.disabledAt = endpoint.updatedAt;
+                endpoint.disabledReason = "paused by its owner";
+            }
+            return EndpointView.of(endpoint, null);
+        })));
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String ownerId, UUID id) {
+        return owned(ownerId, id).chain(endpoint -> Panache.getSession().chain(s -> s.remove(endpoint)));
+    }
+
+    /** A new secret; the previous one keeps signing (a second signature) for the configured time. */
+    @WithTransaction
+    public Uni<EndpointView> rotate(String ownerId, UUID id) {
+        return owned(ownerId, id).map(endpoint -> {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            String secret = Signatures.newSecret();
+            endpoint.previousSecret = secrets.seal(secrets.open(endpoint.secret, endpoint.id), endpoint.id);
+            endpoint.previousExpiresAt = now.plus(config.previousSecretValidity());
+            endpoint.secret = secrets.seal(secret, endpoint.id);
+            endpoint.updatedAt = now;
+            return EndpointView.of(endpoint, secret);
+        });
+    }
+
+    @WithSession
+    public Uni<List<DeliveryView>> deliveries(String ownerId, UUID id, int limit) {
+        return owned(ownerId, id).chain(endpoint -> Panache.getSession().chain(s -> s
+                .createQuery("from WebhookDelivery where endpointId = ?1 order by createdAt desc, id desc", WebhookDelivery.class)
+                .setParameter(1, id).setMaxResults(limit).getResultList()
+                .chain(deliveries -> s.createQuery("from WebhookAttempt where deliveryId in ?1 order by id", WebhookAttempt.class)
+                        .setParameter(1, deliveries.stream().map(d -> d.id).toList()).getResultList()
+                        .map(attempts -> {
+                            var byDelivery = attempts.stream().collect(Collectors.groupingBy(a -> a.deliveryId));
+                            return deliveries.stream().map(d -> DeliveryView.of(d, byDelivery.getOrDefault(d.id, List.of())))
+                                    .toList();
+                        }))));
+    }
+
+    /** Sends a delivery again, now, with a fresh retry schedule and the same webhook-id. */
+    @WithTransaction
+    public Uni<DeliveryView> redeliver(String ownerId, UUID id, UUID deliveryId) {
+        return owned(ownerId, id).chain(endpoint -> {
+            if (endpoint.disabledAt != null) {
+                return Uni.createFrom().failure(new ProblemException(409, "endpoint-disabled", "Endpoint disabled",
+                        "enable the endpoint before redelivering (" + endpoint.disabledReason + ")"));
+            }
+            return Panache.getSession().chain(s -> s.find(WebhookDelivery.class, deliveryId))
+                    .map(d -> d != null && d.endpointId.equals(id) ? d : null)
+                    .onItem().ifNull().failWith(() -> ProblemException.notFound("delivery " + deliveryId))
+                    .map(d -> {
+                        d.status = WebhookDelivery.PENDING;
+                        d.attempts = 0;
+                        d.nextAttemptAt = OffsetDateTime.now(ZoneOffset.UTC);
+                        d.finishedAt = null;
+                        return DeliveryView.of(d, List.of());
+                    });
+        });
+    }
+
+    private Uni<WebhookEndpoint> owned(String ownerId, UUID id) {
+        return Panache.getSession().chain(s -> s.find(WebhookEndpoint.class, id))
+                .map(e -> e != null && e.ownerId.equals(ownerId) ? e : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("webhook endpoint " + id));
+    }
+
+    private static void apply(WebhookEndpoint endpoint, EndpointRequest request, URI url) {
+        endpoint.url = url.toString();
+        endpoint.description = request.description();
+        endpoint.eventTypes = request.eventTypes() == null ? new String[0] : request.eventTypes().stream().distinct().toArray(String[]::new);
+        endpoint.language = Objects.requireNonNullElse(request.language(), "en");
+        endpoint.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Types known, URL allowed: the host is resolved on a worker, then work resumes on the caller's Vert.x context. */
+    private Uni<URI> checked(EndpointRequest request) {
+        Context caller = Vertx.currentContext();
+        if (request.eventTypes() != null) {
+            for (String type : request.eventTypes()) {
+                if (NotificationType.byKey(type).isEmpty()) {
+                    return Uni.createFrom().failure(invalid("eventTypes", "unknown notification type '" + type + "'"));
+                }
+            }
+        }
+        return Uni.createFrom().item(() -> {
+            try {
+                URI url = guard.parse(request.url());
+                guard.resolve(url);
+                return url;
+            } catch (TargetGuard.RefusedTarget refused) {
+                throw invalid("url", refused.getMessage());
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(work -> caller.runOnContext(ignored -> work.run()));
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "validation-failed", "Request validation failed", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+}

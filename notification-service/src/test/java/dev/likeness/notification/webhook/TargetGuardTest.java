@@ -1,0 +1,57 @@
+package dev.likeness.notification.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/** The SSRF guard of production: https only, public addresses only. */
+class TargetGuardTest {
+
+    private final TargetGuard production = new TargetGuard(true, false);
+
+    @Test
+    void privateLoopbackAndReservedAddressesAreRefused() throws Exception {
+        for (String address : new String[] {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
+                "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "fd00::1", "fe80::1", "::ffff:10.0.0.1", "64:ff9b::a00:1"}) {
+            assertFalse(TargetGuard.isPublic(InetAddress.getByName(address)), address);
+            assertThrows(TargetGuard.RefusedTarget.class,
+                    () -> production.resolve(URI.create("https://" + (address.contains(":") ? "[" + address + "]" : address) + "/h")),
+                    address);
+        }
+        assertThrows(TargetGuard.RefusedTarget.class, () -> production.resolve(URI.create("https://localhost/hook")));
+    }
+
+    @Test
+    void publicHttpsTargetsPass() throws Exception {
+        assertTrue(TargetGuard.isPublic(InetAddress.getByName("93.184.215.14")));
+        assertTrue(TargetGuard.isPublic(InetAddress.getByName("2606:2800:21f:cb07:6820:80da:af6b:8b2c")));
+        URI uri = production.parse("https://93.184.215.14:8443/hooks?x=1");
+        assertEquals(InetAddress.getByName("93.184.215.14"), production.resolve(uri));
+    }
+
+    @Test
+    void urlsMustBeAbsoluteHttpsWithoutCredentials() {
+        for (String url : new String[] {"http://93.184.215.14/h", "ftp://93.184.215.14/", "/relative", "https://user:pw@93.184.215.14/",
+                "not a url", "https:///nohost"}) {
+            assertThrows(TargetGuard.RefusedTarget.class, () -> production.parse(url), url);
+        }
+        assertDoesNotThrow(() -> new TargetGuard(false, true).parse("http://127.0.0.1:9999/h"));
+    }
+
+    @Test
+    void retryAfterIsReadInSecondsOrAsADate() {
+        assertEquals(Duration.ofSeconds(120), WebhookDispatcher.retryAfter("120"));
+        Duration fromDate = WebhookDispatcher.retryAfter(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(10)));
+        assertTrue(fromDate.compareTo(Duration.ofMinutes(9)) > 0 && fromDate.compareTo(Duration.ofMinutes(11)) < 0, fromDate::toString);
+        assertEquals(null, WebhookDispatcher.retryAfter("soon"));
+    }
+}
