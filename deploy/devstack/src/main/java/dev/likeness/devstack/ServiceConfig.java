@@ -29,6 +29,9 @@ public final class ServiceConfig {
             case NOTIFICATION -> {
                 adminClient(config, stack, StackInfo.NOTIFICATION_DIRECTORY_CLIENT);
                 config.put("likeness.webhooks.secret-encryption-key", stack.webhookSecretKey());
+                // A local stack delivers webhooks to receivers on this machine; production keeps the SSRF guard.
+                config.put("likeness.webhooks.require-https", "false");
+                config.put("likeness.webhooks.allow-private-addresses", "true");
             }
             case CONSENT -> config.put("likeness.consent-token.key-encryption-key", stack.consentTokenKey());
         }
