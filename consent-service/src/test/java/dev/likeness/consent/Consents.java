@@ -37,15 +37,52 @@ final class Consents {
                 .then().statusCode(200);
     }
 
+    static JsonPath restrictions(String owner, UUID likeness, String body) {
+        return given().auth().oauth2(Tokens.user(owner)).contentType(ContentType.JSON).body(body)
+                .put("/v1/likenesses/{id}/restrictions", likeness).then().statusCode(200).extract().jsonPath();
+    }
+
+    static void block(String owner, UUID likeness, String person) {
+        given().auth().oauth2(Tokens.user(owner)).put("/v1/likenesses/{id}/blocks/{person}", likeness, Tokens.userId(person))
+                .then().statusCode(200);
+    }
+
+    static void follow(String follower, String followee) {
+        given().auth().oauth2(Tokens.platform()).put("/v1/follows/{a}/{b}", Tokens.userId(follower), Tokens.userId(followee))
+                .then().statusCode(204);
+    }
+
+    static void unfollow(String follower, String followee) {
+        given().auth().oauth2(Tokens.platform()).delete("/v1/follows/{a}/{b}", Tokens.userId(follower), Tokens.userId(followee))
+                .then().statusCode(204);
+    }
+
+    static long revision(String owner, UUID likeness) {
+        return given().auth().oauth2(Tokens.user(owner)).get("/v1/likenesses/{id}", likeness).then().statusCode(200)
+                .extract().jsonPath().getLong("revision");
+    }
+
+    /** A check with the whole request body given, e.g. with content tags or mentioned names. */
+    static Response checkBody(String body) {
+        return given().auth().oauth2(Tokens.platform()).contentType(ContentType.JSON).body(body).post("/v1/checks");
+    }
+
+    static JsonPath ledger(String caller, UUID likeness) {
+        return given().auth().oauth2(Tokens.user(caller)).get("/v1/likenesses/{id}/ledger", likeness).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
     static JsonPath check(String requester, List<UUID> likenesses, String purpose) {
         return checkResponse(requester, likenesses, purpose).then().statusCode(200).extract().jsonPath();
     }
 
     static Response checkResponse(String requester, List<UUID> likenesses, String purpose) {
-        String ids = likenesses.stream().map(id -> "\"" + id + "\"").reduce((a, b) -> a + "," + b).orElse("");
-        return given().auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
-                .body("{\"requesterId\":\"" + Tokens.userId(requester) + "\",\"likenessIds\":[" + ids + "],\"purpose\":\"" + purpose + "\"}")
-                .post("/v1/checks");
+        return checkBody("{\"requesterId\":\"" + Tokens.userId(requester) + "\",\"likenessIds\":" + ids(likenesses)
+                + ",\"purpose\":\"" + purpose + "\"}");
+    }
+
+    static String ids(List<UUID> likenesses) {
+        return likenesses.stream().map(id -> "\"" + id + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
     }
 
     static Response register(String creator, List<UUID> likenesses, String consentToken) {
@@ -53,10 +90,9 @@ final class Consents {
     }
 
     static Response register(String draftId, String creator, List<UUID> likenesses, String consentToken) {
-        String ids = likenesses.stream().map(id -> "\"" + id + "\"").reduce((a, b) -> a + "," + b).orElse("");
         return given().auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
-                .body("{\"draftId\":\"" + draftId + "\",\"creatorId\":\"" + Tokens.userId(creator) + "\",\"likenessIds\":["
-                        + ids + "],\"consentToken\":\"" + consentToken + "\"}")
+                .body("{\"draftId\":\"" + draftId + "\",\"creatorId\":\"" + Tokens.userId(creator) + "\",\"likenessIds\":"
+                        + ids(likenesses) + ",\"consentToken\":\"" + consentToken + "\"}")
                 .post("/v1/drafts");
     }
 }

@@ -122,7 +122,7 @@ class DraftTest {
         Consents.register("bob", List.of(alices, carols), token).then()
                 .statusCode(422).body("code", is("consent-token-mismatch"));
         String otherPlatform = tokens.issue(UUID.randomUUID(), "another-platform", Tokens.userId("bob"), Purpose.DRAFT,
-                Map.of(alices, 1L)).token();
+                java.util.Set.of(), Map.of(alices, 1L)).token();
         Consents.register("bob", List.of(alices), otherPlatform).then()
                 .statusCode(422).body("code", is("consent-token-mismatch")).body("detail", containsString("another platform"));
     }

@@ -12,10 +12,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckResponse(
         @Schema(description = "Also the consent token's jti") UUID checkId,
-        @Schema(description = "True only if every likeness allows") boolean allowed,
+        @Schema(description = "True only if every likeness allows and no mentioned name is protected") boolean allowed,
         @Schema(description = "One per likeness, in request order") List<Decision> decisions,
+        @Schema(description = "Mentioned names that matched a protected person, each with whether it denies") List<Mention> mentions,
         @Schema(description = "Rules from the owners the renderer must follow") List<String> guidelines,
         @Schema(description = "When allowed: the signed consent token to present when registering the draft")
         String consentToken,
         OffsetDateTime expiresAt) {
+
+    @Schema(name = "Mention")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Mention(@Schema(description = "As the check named it") String name, boolean allowed,
+                          @Schema(description = "protected-person when it denies") String reason) {
+    }
 }

@@ -1,10 +1,13 @@
 package dev.likeness.consent.check;
 
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,11 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.likeness.consent.common.Problem;
 import dev.likeness.consent.common.ProblemException;
-import dev.likeness.consent.grant.Grant;
 import dev.likeness.consent.grant.GrantRepository;
+import dev.likeness.consent.likeness.ContentTag;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.likeness.LikenessRepository;
 import dev.likeness.consent.likeness.LikenessService;
+import dev.likeness.consent.protect.ProtectedPersons;
 import dev.likeness.consent.token.ConsentTokens;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -29,13 +33,20 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CheckService {
 
+    private static final String PROTECTED_PERSON = "protected-person";
+
     private final LikenessRepository likenesses;
     private final GrantRepository grants;
+    private final ConsentFacts facts;
+    private final ProtectedPersons protectedPersons;
     private final ConsentTokens tokens;
 
-    CheckService(LikenessRepository likenesses, GrantRepository grants, ConsentTokens tokens) {
+    CheckService(LikenessRepository likenesses, GrantRepository grants, ConsentFacts facts, ProtectedPersons protectedPersons,
+                 ConsentTokens tokens) {
         this.likenesses = likenesses;
         this.grants = grants;
+        this.facts = facts;
+        this.protectedPersons = protectedPersons;
         this.tokens = tokens;
     }
 
@@ -43,25 +54,59 @@ public class CheckService {
     public Uni<CheckResponse> check(CheckRequest request, String platformId) {
         List<UUID> ids = request.likenessIds();
         if (new HashSet<>(ids).size() != ids.size()) {
-            return Uni.createFrom().failure(new ProblemException(400, "validation-failed", "Request validation failed",
-                    "likenessIds: must not repeat", List.of(new Problem.FieldError("likenessIds", "must not repeat"))));
+            return Uni.createFrom().failure(invalid("likenessIds", "must not repeat"));
+        }
+        if (!ids.containsAll(request.minimumRevisions().keySet())) {
+            return Uni.createFrom().failure(invalid("atLeastRevision", "names a likeness that is not in likenessIds"));
         }
         OffsetDateTime now = LikenessService.now();
-        return likenesses.list("id in ?1", ids).chain(found -> grants.forGrantee(ids, request.requesterId()).map(granted -> {
-            Map<UUID, Likeness> byId = found.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
-            Map<UUID, List<Grant>> grantsById = granted.stream().collect(Collectors.groupingBy(g -> g.likenessId));
-            List<Decision> decisions = ids.stream()
-                    .map(id -> ConsentDecider.decide(id, byId.get(id), request.requesterId(), request.purpose(),
-                            grantsById.getOrDefault(id, List.of()), now))
-                    .toList();
-            UUID checkId = UUID.randomUUID();
-            if (!decisions.stream().allMatch(Decision::allowed)) {
-                return new CheckResponse(checkId, false, decisions, List.of(), null, null);
-            }
-            Map<UUID, Long> revisions = new LinkedHashMap<>();
-            decisions.forEach(decision -> revisions.put(decision.likenessId(), decision.revision()));
-            ConsentTokens.Issued token = tokens.issue(checkId, platformId, request.requesterId(), request.purpose(), revisions);
-            return new CheckResponse(checkId, true, decisions, List.of(), token.token(), token.expiresAt());
-        }));
+        ConsentDecider.Ask ask = new ConsentDecider.Ask(request.requesterId(), request.purpose(), tagSet(request.tags()));
+        return likenesses.list("id in ?1", ids).chain(found -> grants.forGrantee(ids, request.requesterId())
+                .chain(granted -> facts.of(platformId, request.requesterId(), found, granted))
+                .chain(known -> protectedPersons.matching(request.mentions()).map(matches -> {
+                    Map<UUID, Likeness> byId = found.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
+                    List<Decision> decisions = ids.stream()
+                            .map(id -> decide(id, byId.get(id), ask, known.getOrDefault(id, ConsentFacts.NONE), now,
+                                    request.minimumRevisions().get(id)))
+                            .toList();
+                    Set<String> consentingOwners = decisions.stream().filter(Decision::allowed)
+                            .map(d -> byId.get(d.likenessId()).ownerId).collect(Collectors.toSet());
+                    List<CheckResponse.Mention> mentions = matches.stream()
+                            .map(match -> match.person().subjectId != null && consentingOwners.contains(match.person().subjectId)
+                                    ? new CheckResponse.Mention(match.mentioned(), true, null)
+                                    : new CheckResponse.Mention(match.mentioned(), false, PROTECTED_PERSON))
+                            .distinct().toList();
+                    List<String> guidelines = ids.stream().map(byId::get)
+                            .filter(l -> l != null && l.guidelines != null).map(l -> l.guidelines)
+                            .collect(Collectors.toCollection(LinkedHashSet::new)).stream().toList();
+                    UUID checkId = UUID.randomUUID();
+                    boolean allowed = decisions.stream().allMatch(Decision::allowed)
+                            && mentions.stream().allMatch(CheckResponse.Mention::allowed);
+                    if (!allowed) {
+                        return new CheckResponse(checkId, false, decisions, mentions, guidelines, null, null);
+                    }
+                    Map<UUID, Long> revisions = new LinkedHashMap<>();
+                    decisions.forEach(decision -> revisions.put(decision.likenessId(), decision.revision()));
+                    ConsentTokens.Issued token = tokens.issue(checkId, platformId, request.requesterId(), request.purpose(),
+                            ask.contentTags(), revisions);
+                    return new CheckResponse(checkId, true, decisions, mentions, guidelines, token.token(), token.expiresAt());
+                })));
+    }
+
+    private static Decision decide(UUID id, Likeness likeness, ConsentDecider.Ask ask, ConsentDecider.Facts known,
+                                   OffsetDateTime now, Long atLeast) {
+        if (likeness != null && atLeast != null && likeness.revision < atLeast) {
+            return Decision.deny(id, likeness.revision, Reason.REVISION_NOT_REACHED);
+        }
+        return ConsentDecider.decide(id, likeness, ask, known, now);
+    }
+
+    public static Set<ContentTag> tagSet(List<ContentTag> tags) {
+        return tags.isEmpty() ? EnumSet.noneOf(ContentTag.class) : EnumSet.copyOf(tags);
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "validation-failed", "Request validation failed", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
     }
 }

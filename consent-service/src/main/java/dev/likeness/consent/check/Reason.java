@@ -10,6 +10,10 @@ public enum Reason {
     SUSPENDED("suspended"),
     /** The audience is ONLY_ME: nobody but the owner. */
     ONLY_ME("only-me"),
+    /** The owner blocked the requester. */
+    BLOCKED("blocked"),
+    /** The audience is MUTUALS; the requester and the owner do not follow each other on this platform, and no grant. */
+    NOT_MUTUAL("not-mutual"),
     /** The audience is APPROVED and the requester never had a grant. */
     NO_GRANT("no-grant"),
     /** The requester's grant was revoked. */
@@ -19,7 +23,11 @@ public enum Reason {
     /** The requester's grant has no uses left. */
     USED_UP("used-up"),
     /** The grant does not cover the purpose asked for. */
-    PURPOSE_NOT_GRANTED("purpose-not-granted");
+    PURPOSE_NOT_GRANTED("purpose-not-granted"),
+    /** The check declares a content tag the owner forbids. */
+    RESTRICTED_CONTENT("restricted-content"),
+    /** The check asked for a revision (atLeastRevision) this likeness has not reached. */
+    REVISION_NOT_REACHED("revision-not-reached");
 
     private final String code;
 

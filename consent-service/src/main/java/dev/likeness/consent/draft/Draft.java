@@ -16,7 +16,8 @@ import dev.likeness.consent.grant.Purpose;
 @Table(name = "draft")
 public class Draft {
 
-    public enum Status { REGISTERED }
+    /** REGISTERED, then PUBLISHED after the publish-time re-check; REMOVAL_REQUESTED by an owner; REMOVED by the platform. */
+    public enum Status { REGISTERED, PUBLISHED, REMOVAL_REQUESTED, REMOVED }
 
     @Id
     public UUID id;
@@ -30,4 +31,6 @@ public class Draft {
     @Enumerated(EnumType.STRING)
     public Status status;
     public OffsetDateTime createdAt;
+    public OffsetDateTime publishedAt;
+    public OffsetDateTime removedAt;
 }

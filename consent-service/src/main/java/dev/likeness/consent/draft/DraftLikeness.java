@@ -1,6 +1,7 @@
 package dev.likeness.consent.draft;
 
 import java.io.Serializable;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -26,4 +27,9 @@ public class DraftLikeness {
     public UUID likenessId;
     public String ownerId;
     public long revision;
+    /** The draft's creation time, repeated here so an owner's list pages on one index. */
+    public OffsetDateTime createdAt;
+    /** When this likeness' owner asked the platform to remove the draft, and why. */
+    public OffsetDateTime removalRequestedAt;
+    public String removalReason;
 }

@@ -5,13 +5,18 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -56,14 +61,40 @@ public class DraftResource {
         return drafts.register(request, caller.getClaim("azp")).map(registered -> Response
                 .status(registered.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create("/v1/drafts/" + registered.draft().id))
-                .entity(DraftView.of(registered.draft(), registered.featured()))
+                .entity(DraftView.of(registered))
                 .build());
+    }
+
+    @GET
+    @Operation(operationId = "listDrafts", summary = "This platform's drafts, newest first; e.g. status=REMOVAL_REQUESTED")
+    public Uni<DraftView.Page> list(@QueryParam("status") Draft.Status status, @QueryParam("cursor") @Size(max = 200) String cursor,
+                                    @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return drafts.ofPlatform(caller.getClaim("azp"), status, cursor, limit).map(DraftView.Page::of);
     }
 
     @GET
     @Path("{draftId}")
     @Operation(operationId = "getDraft", summary = "A draft this platform registered")
     public Uni<DraftView> get(@PathParam("draftId") UUID draftId) {
-        return drafts.get(draftId, caller.getClaim("azp")).map(r -> DraftView.of(r.draft(), r.featured()));
+        return drafts.get(draftId, caller.getClaim("azp")).map(DraftView::of);
+    }
+
+    @POST
+    @Path("{draftId}/publication")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "publishDraft", summary = "The publish-time re-check: publish only if consent still holds",
+            description = "Needs the consent token of a check for purpose publish, for the draft's creator and likenesses; "
+                    + "re-validated against current revisions like at registration. Publishing again answers the draft.")
+    @APIResponse(responseCode = "409", description = "consent-withdrawn; draft-removal: removal was requested or done",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<DraftView> publish(@PathParam("draftId") UUID draftId, @Valid @NotNull Publication publication) {
+        return drafts.publish(draftId, publication.consentToken(), caller.getClaim("azp")).map(DraftView::of);
+    }
+
+    @POST
+    @Path("{draftId}/removal")
+    @Operation(operationId = "markDraftRemoved", summary = "The platform took the draft down (idempotent)")
+    public Uni<DraftView> removed(@PathParam("draftId") UUID draftId) {
+        return drafts.markRemoved(draftId, caller.getClaim("azp")).map(DraftView::of);
     }
 }

@@ -14,24 +14,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import dev.likeness.consent.check.ConsentDecider;
+import dev.likeness.consent.check.ConsentFacts;
 import dev.likeness.consent.check.Decision;
 import dev.likeness.consent.common.ProblemException;
 import dev.likeness.consent.grant.Grant;
 import dev.likeness.consent.grant.GrantRepository;
+import dev.likeness.consent.grant.Purpose;
+import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.likeness.LikenessRepository;
 import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.consent.outbox.Outbox;
 import dev.likeness.consent.token.ConsentTokens;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Registers what a platform rendered. The consent token must verify, and every likeness must
- * still be at the revision the token names and still allow the creator: registration locks the
- * likeness rows that every narrowing change also locks, so a revoke answered before wins and one
- * answered after finds the draft already registered. It fails closed.
+ * What platforms rendered, and its life after. Registering and publishing re-validate the
+ * consent token: every likeness must still be at the revision the token names and still allow
+ * the creator. Both lock the likeness rows that every narrowing change also locks, so a revoke
+ * answered before wins and one answered after finds the draft already registered. It fails closed.
  */
 @ApplicationScoped
 public class DraftService {
@@ -39,31 +44,36 @@ public class DraftService {
     public record Registered(Draft draft, List<DraftLikeness> featured, boolean created) {
     }
 
+    public record Page(List<Registered> drafts, String nextCursor) {
+    }
+
+    /** A likeness the token covers, locked, with the decision made again now. */
+    private record Revalidated(Likeness likeness, Decision decision) {
+    }
+
     private final DraftRepository drafts;
     private final LikenessRepository likenesses;
     private final GrantRepository grants;
+    private final ConsentFacts facts;
     private final ConsentTokens tokens;
     private final Outbox outbox;
+    private final Ledger ledger;
 
-    DraftService(DraftRepository drafts, LikenessRepository likenesses, GrantRepository grants, ConsentTokens tokens,
-                 Outbox outbox) {
+    DraftService(DraftRepository drafts, LikenessRepository likenesses, GrantRepository grants, ConsentFacts facts,
+                 ConsentTokens tokens, Outbox outbox, Ledger ledger) {
         this.drafts = drafts;
         this.likenesses = likenesses;
         this.grants = grants;
+        this.facts = facts;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.ledger = ledger;
     }
 
     @WithTransaction
     public Uni<Registered> register(DraftRequest request, String platformId) {
         return tokens.verify(request.consentToken(), platformId).chain(consent -> {
-            if (!consent.requesterId().equals(request.creatorId())) {
-                throw ConsentTokens.mismatch("The consent token was issued for another requester");
-            }
-            Set<UUID> featured = new HashSet<>(request.likenessIds());
-            if (featured.size() != request.likenessIds().size() || !featured.equals(consent.revisions().keySet())) {
-                throw ConsentTokens.mismatch("The draft must feature exactly the likenesses the consent token covers");
-            }
+            requireScene(consent, request.creatorId(), request.likenessIds());
             return drafts.byPlatform(platformId, request.draftId()).chain(existing -> existing != null
                     ? replay(existing, request)
                     : create(request, platformId, consent));
@@ -72,11 +82,149 @@ public class DraftService {
 
     @WithSession
     public Uni<Registered> get(UUID id, String platformId) {
-        return drafts.findById(id).chain(draft -> {
-            if (draft == null || !draft.platformId.equals(platformId)) {
-                return Uni.createFrom().failure(ProblemException.notFound("draft " + id));
+        return ofPlatform(id, platformId).chain(draft -> drafts.featured(id).map(featured -> new Registered(draft, featured, false)));
+    }
+
+    /** The platform's drafts, newest first, optionally in one status. */
+    @WithSession
+    public Uni<Page> ofPlatform(String platformId, Draft.Status status, String cursor, int limit) {
+        DraftCursor after = DraftCursor.decode(cursor);
+        StringBuilder query = new StringBuilder("platformId = :platform");
+        Parameters parameters = Parameters.with("platform", platformId);
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        if (after != null) {
+            query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            parameters.and("at", after.createdAt()).and("id", after.draftId());
+        }
+        query.append(" order by createdAt desc, id desc");
+        return drafts.find(query.toString(), parameters).page(0, limit + 1).list().chain(found -> {
+            List<Draft> page = found.size() > limit ? found.subList(0, limit) : found;
+            return drafts.featuredOf(page.stream().map(d -> d.id).toList()).map(featured -> {
+                Map<UUID, List<DraftLikeness>> byDraft = featured.stream().collect(Collectors.groupingBy(f -> f.draftId));
+                List<Registered> items = page.stream()
+                        .map(d -> new Registered(d, byDraft.getOrDefault(d.id, List.of()), false)).toList();
+                Draft last = page.isEmpty() ? null : page.get(page.size() - 1);
+                return new Page(items, found.size() > limit ? new DraftCursor(last.createdAt, last.id).encode() : null);
+            });
+        });
+    }
+
+    /** Every draft featuring the owner's likeness, whoever made it, newest first. */
+    @WithSession
+    public Uni<Page> featuring(UUID likenessId, String ownerId, String cursor, int limit) {
+        DraftCursor after = DraftCursor.decode(cursor);
+        return likenesses.owned(likenessId, ownerId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + likenessId))
+                .chain(() -> drafts.featuringPage(likenessId, after == null ? null : after.createdAt(),
+                        after == null ? null : after.draftId(), limit + 1))
+                .chain(rows -> {
+                    List<DraftLikeness> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+                    List<UUID> ids = page.stream().map(f -> f.draftId).toList();
+                    return drafts.list("id in ?1", ids).chain(found -> drafts.featuredOf(ids).map(featured -> {
+                        Map<UUID, Draft> byId = found.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+                        Map<UUID, List<DraftLikeness>> byDraft = featured.stream().collect(Collectors.groupingBy(f -> f.draftId));
+                        List<Registered> items = ids.stream()
+                                .map(id -> new Registered(byId.get(id), byDraft.getOrDefault(id, List.of()), false)).toList();
+                        DraftLikeness last = page.isEmpty() ? null : page.get(page.size() - 1);
+                        return new Page(items, rows.size() > limit ? new DraftCursor(last.createdAt, last.draftId).encode() : null);
+                    }));
+                });
+    }
+
+    /** A featured owner asks the platform to remove the draft; asking again changes nothing. */
+    @WithTransaction
+    public Uni<Registered> requestRemoval(UUID likenessId, UUID draftId, String ownerId, String reason) {
+        OffsetDateTime now = LikenessService.now();
+        return likenesses.ownedForUpdate(likenessId, ownerId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + likenessId))
+                .chain(likeness -> drafts.featured(draftId).chain(featured -> {
+                    DraftLikeness mine = featured.stream().filter(f -> f.likenessId.equals(likenessId)).findFirst()
+                            .orElseThrow(() -> ProblemException.notFound("draft " + draftId));
+                    return drafts.findById(draftId).chain(draft -> {
+                        Registered result = new Registered(draft, featured, false);
+                        if (mine.removalRequestedAt != null || draft.status == Draft.Status.REMOVED) {
+                            return Uni.createFrom().item(result);
+                        }
+                        mine.removalRequestedAt = now;
+                        mine.removalReason = reason == null || reason.isBlank() ? null : reason.strip();
+                        draft.status = Draft.Status.REMOVAL_REQUESTED;
+                        return outbox.append(new DraftRemovalRequestedEvent(draft.id, draft.externalId, draft.platformId,
+                                        draft.creatorId, likenessId, ownerId, mine.removalReason, now))
+                                .chain(() -> ledger.append(likeness, "draft.removal-requested", ownerId,
+                                        Ledger.data("draftId", draft.id, "reason", mine.removalReason)))
+                                .replaceWith(result);
+                    });
+                }));
+    }
+
+    /** The platform took the draft down; recorded in every featured likeness' ledger. */
+    @WithTransaction
+    public Uni<Registered> markRemoved(UUID draftId, String platformId) {
+        return ofPlatform(draftId, platformId).chain(draft -> drafts.featured(draftId).chain(featured -> {
+            Registered result = new Registered(draft, featured, false);
+            if (draft.status == Draft.Status.REMOVED) {
+                return Uni.createFrom().item(result);
             }
-            return drafts.featured(id).map(featured -> new Registered(draft, featured, false));
+            draft.status = Draft.Status.REMOVED;
+            draft.removedAt = LikenessService.now();
+            return appendToAll(featured.stream().map(f -> f.likenessId).toList(), "draft.removed", platformId,
+                    Ledger.data("draftId", draft.id)).replaceWith(result);
+        }));
+    }
+
+    /**
+     * The publish-time re-check: a consent token for {@code publish}, from a check made for the
+     * draft's creator and likenesses, re-validated like at registration.
+     */
+    @WithTransaction
+    public Uni<Registered> publish(UUID draftId, String consentToken, String platformId) {
+        return ofPlatform(draftId, platformId).chain(draft -> drafts.featured(draftId).chain(featured -> {
+            Registered result = new Registered(draft, featured, false);
+            if (draft.status == Draft.Status.PUBLISHED) {
+                return Uni.createFrom().item(result);
+            }
+            if (draft.status != Draft.Status.REGISTERED) {
+                return Uni.createFrom().failure(new ProblemException(409, "draft-removal", "Draft being removed",
+                        "Draft " + draftId + " is " + draft.status + " and may not be published"));
+            }
+            return tokens.verify(consentToken, platformId).chain(consent -> {
+                if (consent.purpose() != Purpose.PUBLISH) {
+                    throw ConsentTokens.mismatch("Publishing needs a consent token checked for purpose publish");
+                }
+                requireScene(consent, draft.creatorId, featured.stream().map(f -> f.likenessId).toList());
+                return revalidate(consent, platformId).chain(checked -> {
+                    draft.status = Draft.Status.PUBLISHED;
+                    draft.publishedAt = LikenessService.now();
+                    Uni<Void> done = Uni.createFrom().voidItem();
+                    for (Revalidated entry : checked) {
+                        done = done.chain(() -> ledger.append(entry.likeness(), "draft.published", Ledger.platform(platformId),
+                                Ledger.data("draftId", draft.id, "checkId", consent.checkId(), "revision", entry.likeness().revision)));
+                    }
+                    return done.replaceWith(result);
+                });
+            });
+        }));
+    }
+
+    private static void requireScene(ConsentTokens.Verified consent, String creatorId, List<UUID> likenessIds) {
+        if (!consent.requesterId().equals(creatorId)) {
+            throw ConsentTokens.mismatch("The consent token was issued for another requester");
+        }
+        Set<UUID> featured = new HashSet<>(likenessIds);
+        if (featured.size() != likenessIds.size() || !featured.equals(consent.revisions().keySet())) {
+            throw ConsentTokens.mismatch("The draft must feature exactly the likenesses the consent token covers");
+        }
+    }
+
+    private Uni<Draft> ofPlatform(UUID id, String platformId) {
+        return drafts.findById(id).map(draft -> {
+            if (draft == null || !draft.platformId.equals(platformId)) {
+                throw ProblemException.notFound("draft " + id);
+            }
+            return draft;
         });
     }
 
@@ -91,53 +239,82 @@ public class DraftService {
         });
     }
 
-    private Uni<Registered> create(DraftRequest request, String platformId, ConsentTokens.Verified consent) {
+    /**
+     * Locks the token's likenesses (in id order, as every change does, so no deadlock) and the
+     * creator's grants on them, and decides again: same revision, still allowed.
+     */
+    private Uni<List<Revalidated>> revalidate(ConsentTokens.Verified consent, String platformId) {
         OffsetDateTime now = LikenessService.now();
         List<UUID> ids = consent.revisions().keySet().stream().sorted().toList();
-        return likenesses.find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_READ).list()
-                .chain(locked -> grants.inForceForUpdate(ids, request.creatorId()).chain(inForce -> {
-                    Map<UUID, Likeness> byId = locked.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
-                    Map<UUID, List<Grant>> grantsById = inForce.stream().collect(Collectors.groupingBy(g -> g.likenessId));
-                    Draft draft = new Draft();
-                    draft.id = UUID.randomUUID();
-                    draft.platformId = platformId;
-                    draft.externalId = request.draftId();
-                    draft.creatorId = request.creatorId();
-                    draft.purpose = consent.purpose();
-                    draft.checkId = consent.checkId();
-                    draft.status = Draft.Status.REGISTERED;
-                    draft.createdAt = now;
-                    List<DraftLikeness> featured = new ArrayList<>();
-                    for (UUID id : ids) {
-                        Likeness likeness = byId.get(id);
-                        long named = consent.revisions().get(id);
-                        if (likeness == null || likeness.revision != named) {
-                            throw withdrawn(id, "it changed after the check (revision " + named
-                                    + (likeness == null ? ", now gone" : " → " + likeness.revision) + ")");
-                        }
-                        Decision decision = ConsentDecider.decide(id, likeness, request.creatorId(), consent.purpose(),
-                                grantsById.getOrDefault(id, List.of()), now);
-                        if (!decision.allowed()) {
-                            throw withdrawn(id, "it no longer allows it (" + decision.reason().code() + ")");
-                        }
-                        grantsById.getOrDefault(id, List.of()).stream()
-                                .filter(grant -> grant.id.equals(decision.grantId()))
-                                .forEach(grant -> grant.uses++);
-                        DraftLikeness entry = new DraftLikeness();
-                        entry.draftId = draft.id;
-                        entry.likenessId = id;
-                        entry.ownerId = likeness.ownerId;
-                        entry.revision = likeness.revision;
-                        featured.add(entry);
+        ConsentDecider.Ask ask = new ConsentDecider.Ask(consent.requesterId(), consent.purpose(), consent.contentTags());
+        return likenesses.find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(locked -> grants.inForceForUpdate(ids, consent.requesterId())
+                        .chain(inForce -> facts.of(platformId, consent.requesterId(), locked, inForce).map(known -> {
+                            Map<UUID, Likeness> byId = locked.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
+                            List<Revalidated> checked = new ArrayList<>();
+                            for (UUID id : ids) {
+                                Likeness likeness = byId.get(id);
+                                long named = consent.revisions().get(id);
+                                if (likeness == null || likeness.revision != named) {
+                                    throw withdrawn(id, "it changed after the check (revision " + named
+                                            + (likeness == null ? ", now gone" : " → " + likeness.revision) + ")");
+                                }
+                                Decision decision = ConsentDecider.decide(id, likeness, ask,
+                                        known.getOrDefault(id, ConsentFacts.NONE), now);
+                                if (!decision.allowed()) {
+                                    throw withdrawn(id, "it no longer allows it (" + decision.reason().code() + ")");
+                                }
+                                inForce.stream().filter(grant -> grant.id.equals(decision.grantId()))
+                                        .forEach(grant -> grant.uses++);
+                                checked.add(new Revalidated(likeness, decision));
+                            }
+                            return checked;
+                        })));
+    }
+
+    private Uni<Registered> create(DraftRequest request, String platformId, ConsentTokens.Verified consent) {
+        OffsetDateTime now = LikenessService.now();
+        return revalidate(consent, platformId).chain(checked -> {
+            Draft draft = new Draft();
+            draft.id = UUID.randomUUID();
+            draft.platformId = platformId;
+            draft.externalId = request.draftId();
+            draft.creatorId = request.creatorId();
+            draft.purpose = consent.purpose();
+            draft.checkId = consent.checkId();
+            draft.status = Draft.Status.REGISTERED;
+            draft.createdAt = now;
+            List<DraftLikeness> featured = new ArrayList<>();
+            Uni<Void> stored = drafts.persist(draft).replaceWithVoid();
+            for (Revalidated entry : checked) {
+                DraftLikeness row = new DraftLikeness();
+                row.draftId = draft.id;
+                row.likenessId = entry.likeness().id;
+                row.ownerId = entry.likeness().ownerId;
+                row.revision = entry.likeness().revision;
+                row.createdAt = now;
+                featured.add(row);
+                stored = stored.chain(() -> Panache.getSession().chain(session -> session.persist(row)))
+                        .chain(() -> outbox.append(new DraftCreatedEvent(draft.id, draft.externalId, platformId,
+                                draft.creatorId, row.likenessId, row.ownerId, draft.purpose, now)))
+                        .chain(() -> ledger.append(entry.likeness(), "draft.registered", Ledger.platform(platformId),
+                                Ledger.data("draftId", draft.id, "platformDraftId", draft.externalId, "creatorId",
+                                        draft.creatorId, "purpose", draft.purpose, "checkId", draft.checkId,
+                                        "grantId", entry.decision().grantId(), "revision", row.revision)));
+            }
+            return stored.replaceWith(new Registered(draft, featured, true));
+        });
+    }
+
+    private Uni<Void> appendToAll(List<UUID> likenessIds, String type, String platformId, Map<String, Object> data) {
+        return likenesses.find("id in ?1 order by id", likenessIds).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(locked -> {
+                    Uni<Void> done = Uni.createFrom().voidItem();
+                    for (Likeness likeness : locked) {
+                        done = done.chain(() -> ledger.append(likeness, type, Ledger.platform(platformId), data));
                     }
-                    Uni<Void> stored = drafts.persist(draft).replaceWithVoid();
-                    for (DraftLikeness entry : featured) {
-                        stored = stored.chain(() -> drafts.getSession().chain(session -> session.persist(entry)))
-                                .chain(() -> outbox.append(new DraftCreatedEvent(draft.id, draft.externalId, platformId,
-                                        draft.creatorId, entry.likenessId, entry.ownerId, draft.purpose, now)));
-                    }
-                    return stored.replaceWith(new Registered(draft, featured, true));
-                }));
+                    return done;
+                });
     }
 
     private static ProblemException withdrawn(UUID likenessId, String why) {

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.likeness.consent.common.Roles;
 import dev.likeness.consent.likeness.LikenessService;
+import dev.likeness.consent.token.ConsentTokenConfig;
 import io.smallrye.mutiny.Uni;
 
 /** The owner's grants on one of their likenesses; for anyone else the likeness does not exist (404). */
@@ -37,10 +38,12 @@ public class GrantResource {
 
     private final GrantService grants;
     private final JsonWebToken caller;
+    private final String issuer;
 
-    GrantResource(GrantService grants, JsonWebToken caller) {
+    GrantResource(GrantService grants, JsonWebToken caller, ConsentTokenConfig tokens) {
         this.grants = grants;
         this.caller = caller;
+        this.issuer = tokens.issuer();
     }
 
     @POST
@@ -60,6 +63,24 @@ public class GrantResource {
     public Uni<List<GrantView>> list(@PathParam("likenessId") UUID likenessId) {
         return grants.list(likenessId, caller.getSubject())
                 .map(list -> list.stream().map(grant -> GrantView.of(grant, LikenessService.now())).toList());
+    }
+
+    @DELETE
+    @Operation(operationId = "revokeAllGrants", summary = "Revoke every grant in force at once",
+            description = "One revision bump: every consent token issued before is refused from now on.")
+    public Uni<RevokedCount> revokeAll(@PathParam("likenessId") UUID likenessId) {
+        return grants.revokeAll(likenessId, caller.getSubject()).map(RevokedCount::new);
+    }
+
+    @Schema(name = "RevokedGrants")
+    public record RevokedCount(int revoked) {
+    }
+
+    @GET
+    @Path("{grantId}/receipt")
+    @Operation(operationId = "getConsentReceipt", summary = "A consent receipt for the grant, after ISO/IEC TS 27560")
+    public Uni<Receipt> receipt(@PathParam("likenessId") UUID likenessId, @PathParam("grantId") UUID grantId) {
+        return grants.receipt(likenessId, grantId, caller.getSubject(), issuer);
     }
 
     @DELETE

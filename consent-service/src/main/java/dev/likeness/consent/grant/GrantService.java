@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.likeness.consent.common.ProblemException;
+import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.likeness.LikenessRepository;
 import dev.likeness.consent.likeness.LikenessService;
@@ -25,21 +26,30 @@ public class GrantService {
     private final LikenessRepository likenesses;
     private final GrantRepository grants;
     private final Outbox outbox;
+    private final Ledger ledger;
 
-    GrantService(LikenessRepository likenesses, GrantRepository grants, Outbox outbox) {
+    GrantService(LikenessRepository likenesses, GrantRepository grants, Outbox outbox, Ledger ledger) {
         this.likenesses = likenesses;
         this.grants = grants;
         this.outbox = outbox;
+        this.ledger = ledger;
     }
 
     @WithTransaction
     public Uni<Grant> create(UUID likenessId, String ownerId, GrantRequest request) {
-        if (request.granteeId().equals(ownerId)) {
-            return Uni.createFrom().failure(new ProblemException(422, "self-grant", "Grant to the owner",
-                    "The owner may always feature their own likeness; grant someone else"));
-        }
+        return owned(likenessId, ownerId).chain(likeness -> {
+            if (request.granteeId().equals(ownerId)) {
+                throw new ProblemException(422, "self-grant", "Grant to the owner",
+                        "The owner may always feature their own likeness; grant someone else");
+            }
+            return issue(likeness, request, ownerId);
+        });
+    }
+
+    /** Creates a grant on a likeness the caller's transaction has locked; {@code actor} goes in the ledger. */
+    public Uni<Grant> issue(Likeness likeness, GrantRequest request, String actor) {
         OffsetDateTime now = LikenessService.now();
-        return owned(likenessId, ownerId).chain(likeness -> grants.inForce(likenessId, request.granteeId()).chain(existing -> {
+        return grants.inForce(likeness.id, request.granteeId()).chain(existing -> {
             if (existing != null && existing.status(now) == Grant.Status.ACTIVE) {
                 return Uni.createFrom().failure(new ProblemException(409, "grant-exists", "Grant exists",
                         "Grant " + existing.id + " already allows this person; revoke it to change it"));
@@ -49,17 +59,20 @@ public class GrantService {
             }
             Grant grant = new Grant();
             grant.id = UUID.randomUUID();
-            grant.likenessId = likenessId;
+            grant.likenessId = likeness.id;
             grant.granteeId = request.granteeId();
             grant.purposes = request.purposes();
             grant.expiresAt = request.expiresAt();
             grant.maxUses = request.maxUses();
             grant.createdAt = now;
             return grants.persist(grant)
-                    .chain(() -> outbox.append(new GrantCreatedEvent(grant.id, likenessId, ownerId, grant.granteeId,
+                    .chain(() -> outbox.append(new GrantCreatedEvent(grant.id, likeness.id, likeness.ownerId, grant.granteeId,
                             grant.purposes, grant.expiresAt, grant.maxUses)))
+                    .chain(() -> ledger.append(likeness, "grant.created", actor, Ledger.data("grantId", grant.id,
+                            "granteeId", grant.granteeId, "purposes", grant.purposes, "expiresAt", grant.expiresAt,
+                            "maxUses", grant.maxUses)))
                     .replaceWith(grant);
-        }));
+        });
     }
 
     @WithSession
@@ -67,6 +80,18 @@ public class GrantService {
         return likenesses.owned(likenessId, ownerId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + likenessId))
                 .chain(() -> grants.ofLikeness(likenessId));
+    }
+
+    @WithSession
+    public Uni<Receipt> receipt(UUID likenessId, UUID grantId, String ownerId, String controllerId) {
+        return likenesses.owned(likenessId, ownerId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + likenessId))
+                .chain(likeness -> grants.findById(grantId).map(grant -> {
+                    if (grant == null || !grant.likenessId.equals(likenessId)) {
+                        throw ProblemException.notFound("grant " + grantId);
+                    }
+                    return Receipt.of(grant, likeness, controllerId, LikenessService.now());
+                }));
     }
 
     /** Withdraws a grant. Revoking a revoked grant changes nothing. */
@@ -80,11 +105,39 @@ public class GrantService {
             if (grant.revokedAt != null) {
                 return Uni.createFrom().item(grant);
             }
-            grant.revokedAt = now;
             likeness.narrowed(now);
-            return outbox.append(new GrantRevokedEvent(grant.id, likenessId, ownerId, grant.granteeId, now, likeness.revision))
-                    .replaceWith(grant);
+            return withdraw(likeness, grant, ownerId, now).replaceWith(grant);
         }));
+    }
+
+    /** Revokes every grant in force, with one revision bump; answers how many. */
+    @WithTransaction
+    public Uni<Integer> revokeAll(UUID likenessId, String ownerId) {
+        return owned(likenessId, ownerId).chain(likeness -> revokeAll(likeness, ownerId));
+    }
+
+    /** Revokes every grant in force on a likeness the caller's transaction has locked. */
+    public Uni<Integer> revokeAll(Likeness likeness, String actor) {
+        OffsetDateTime now = LikenessService.now();
+        return grants.list("likenessId = ?1 and revokedAt is null", likeness.id).chain(inForce -> {
+            if (inForce.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            likeness.narrowed(now);
+            Uni<Void> done = Uni.createFrom().voidItem();
+            for (Grant grant : inForce) {
+                done = done.chain(() -> withdraw(likeness, grant, actor, now));
+            }
+            return done.replaceWith(inForce.size());
+        });
+    }
+
+    private Uni<Void> withdraw(Likeness likeness, Grant grant, String actor, OffsetDateTime now) {
+        grant.revokedAt = now;
+        return outbox.append(new GrantRevokedEvent(grant.id, likeness.id, likeness.ownerId, grant.granteeId, now,
+                        likeness.revision))
+                .chain(() -> ledger.append(likeness, "grant.revoked", actor,
+                        Ledger.data("grantId", grant.id, "granteeId", grant.granteeId, "revision", likeness.revision)));
     }
 
     private Uni<Likeness> owned(UUID likenessId, String ownerId) {

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import dev.likeness.consent.messaging.EventConsumer;
 import io.smallrye.mutiny.Uni;
 
-/** Follows identity-service: a verified likeness becomes one whose consent can be managed and checked. */
+/** Follows identity-service: likenesses become checkable when verified, and follow suspension, reinstatement and deletion. */
 @ApplicationScoped
 public class IdentityEventsConsumer {
 
@@ -21,7 +21,11 @@ public class IdentityEventsConsumer {
 
     IdentityEventsConsumer(EventConsumer events, LikenessService likenesses) {
         this.events = events;
-        this.handlers = Map.of(LikenessVerified.TYPE, EventConsumer.handler(LikenessVerified.class, likenesses::verified));
+        this.handlers = Map.of(
+                LikenessVerified.TYPE, EventConsumer.handler(LikenessVerified.class, likenesses::verified),
+                LikenessSuspended.TYPE, EventConsumer.handler(LikenessSuspended.class, likenesses::suspended),
+                LikenessReinstated.TYPE, EventConsumer.handler(LikenessReinstated.class, likenesses::reinstated),
+                LikenessDeleted.TYPE, EventConsumer.handler(LikenessDeleted.class, likenesses::deleted));
     }
 
     @Incoming(CHANNEL)

@@ -1,13 +1,20 @@
 package dev.likeness.consent.likeness;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A likeness as consent-service sees it: its owner, lifecycle status, audience and revision. */
 @Entity
@@ -26,6 +33,23 @@ public class Likeness {
     public long revision;
     public OffsetDateTime verifiedAt;
     public OffsetDateTime updatedAt;
+    /** {@link ContentTag} codes the owner forbids. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] forbiddenTags = new String[0];
+    /** Free text the renderer must follow; returned with every allowed check. */
+    public String guidelines;
+    /** The ledger's last entry: its number and hash. */
+    public long ledgerSeq;
+    public String ledgerHash;
+
+    public Set<ContentTag> forbidden() {
+        return Arrays.stream(forbiddenTags).map(ContentTag::of)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ContentTag.class)));
+    }
+
+    public void forbid(Set<ContentTag> tags) {
+        forbiddenTags = tags.stream().sorted().map(ContentTag::code).toArray(String[]::new);
+    }
 
     /** Records a change that can narrow consent: tokens issued before it become worthless. */
     public void narrowed(OffsetDateTime now) {

@@ -21,6 +21,10 @@ public class LikenessRepository implements PanacheRepositoryBase<Likeness, UUID>
         return find("id = ?1 and ownerId = ?2 and status <> ?3", id, ownerId, Likeness.Status.DELETED).firstResult();
     }
 
+    public Uni<Likeness> forUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** Locks the row for a change that bumps its revision, serialising it with draft registration. */
     public Uni<Likeness> ownedForUpdate(UUID id, String ownerId) {
         return find("id = ?1 and ownerId = ?2 and status <> ?3", id, ownerId, Likeness.Status.DELETED)

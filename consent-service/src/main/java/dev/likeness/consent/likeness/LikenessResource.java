@@ -6,7 +6,9 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,10 +33,13 @@ public class LikenessResource {
 
     private final LikenessService likenesses;
     private final JsonWebToken caller;
+    private final String ageGroupClaim;
 
-    LikenessResource(LikenessService likenesses, JsonWebToken caller) {
+    LikenessResource(LikenessService likenesses, JsonWebToken caller,
+                     @ConfigProperty(name = "likeness.teen.age-group-claim") String ageGroupClaim) {
         this.likenesses = likenesses;
         this.caller = caller;
+        this.ageGroupClaim = ageGroupClaim;
     }
 
     @GET
@@ -53,8 +59,45 @@ public class LikenessResource {
     @Path("{likenessId}/audience")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "setAudience", summary = "Choose who may feature the likeness",
-            description = "Every change bumps the likeness' revision, so consent tokens issued before it stop working.")
+            description = """
+                    Every change bumps the likeness' revision, so consent tokens issued before it stop working. \
+                    Teen accounts (token claim likeness.teen.age-group-claim = teen) may not choose EVERYONE: 422 \
+                    audience-not-allowed.""")
     public Uni<LikenessView> setAudience(@PathParam("likenessId") UUID likenessId, @Valid @NotNull AudienceChange change) {
-        return likenesses.changeAudience(likenessId, caller.getSubject(), change.audience()).map(LikenessView::of);
+        boolean teen = "teen".equals(caller.getClaim(ageGroupClaim));
+        return likenesses.changeAudience(likenessId, caller.getSubject(), change.audience(), teen).map(LikenessView::of);
+    }
+
+    @PUT
+    @Path("{likenessId}/restrictions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setRestrictions", summary = "Forbid content tags and set guidelines for renderers",
+            description = "Replaces both. A check declaring a forbidden tag is denied (restricted-content); the guidelines "
+                    + "come with every allowed check. A change bumps the revision.")
+    public Uni<LikenessView> setRestrictions(@PathParam("likenessId") UUID likenessId, @Valid @NotNull Restrictions restrictions) {
+        return likenesses.changeRestrictions(likenessId, caller.getSubject(), restrictions).map(LikenessView::of);
+    }
+
+    @GET
+    @Path("{likenessId}/blocks")
+    @Operation(operationId = "listBlocks", summary = "People blocked from featuring the likeness, newest first")
+    public Uni<List<BlockView>> blocks(@PathParam("likenessId") UUID likenessId) {
+        return likenesses.blocks(likenessId, caller.getSubject()).map(list -> list.stream().map(BlockView::of).toList());
+    }
+
+    @PUT
+    @Path("{likenessId}/blocks/{personId}")
+    @Operation(operationId = "blockPerson", summary = "Block a person, whatever the audience and their grants",
+            description = "Idempotent. Bumps the revision, so the person's consent tokens stop working.")
+    public Uni<BlockView> block(@PathParam("likenessId") UUID likenessId,
+                                @PathParam("personId") @Size(max = 255) String personId) {
+        return likenesses.block(likenessId, caller.getSubject(), personId).map(BlockView::of);
+    }
+
+    @DELETE
+    @Path("{likenessId}/blocks/{personId}")
+    @Operation(operationId = "unblockPerson", summary = "Lift a block (idempotent)")
+    public Uni<Void> unblock(@PathParam("likenessId") UUID likenessId, @PathParam("personId") @Size(max = 255) String personId) {
+        return likenesses.unblock(likenessId, caller.getSubject(), personId);
     }
 }

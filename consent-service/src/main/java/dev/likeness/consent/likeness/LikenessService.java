@@ -3,26 +3,40 @@ package dev.likeness.consent.likeness;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.likeness.consent.common.ProblemException;
+import dev.likeness.consent.grant.GrantService;
+import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.messaging.PoisonEventException;
 import dev.likeness.consent.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * A likeness' settings, changed by its owner, and its lifecycle, which follows identity-service.
+ * Every change locks the likeness row, bumps the revision when it can narrow consent, and is
+ * appended to the likeness' ledger in the same transaction.
+ */
 @ApplicationScoped
 public class LikenessService {
 
     private final LikenessRepository likenesses;
+    private final GrantService grants;
     private final Outbox outbox;
+    private final Ledger ledger;
 
-    LikenessService(LikenessRepository likenesses, Outbox outbox) {
+    LikenessService(LikenessRepository likenesses, GrantService grants, Outbox outbox, Ledger ledger) {
         this.likenesses = likenesses;
+        this.grants = grants;
         this.outbox = outbox;
+        this.ledger = ledger;
     }
 
     @WithSession
@@ -35,20 +49,84 @@ public class LikenessService {
         return likenesses.owned(id, ownerId).onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + id));
     }
 
+    /** Teen accounts may not open their likeness to everyone. */
     @WithTransaction
-    public Uni<Likeness> changeAudience(UUID id, String ownerId, Audience audience) {
-        return likenesses.ownedForUpdate(id, ownerId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + id))
-                .chain(likeness -> {
-                    if (likeness.audience == audience) {
-                        return Uni.createFrom().item(likeness);
+    public Uni<Likeness> changeAudience(UUID id, String ownerId, Audience audience, boolean teen) {
+        if (teen && audience == Audience.EVERYONE) {
+            return Uni.createFrom().failure(new ProblemException(422, "audience-not-allowed", "Audience not allowed",
+                    "Teen accounts may choose ONLY_ME, APPROVED or MUTUALS, not EVERYONE"));
+        }
+        return ownedForUpdate(id, ownerId).chain(likeness -> {
+            if (likeness.audience == audience) {
+                return Uni.createFrom().item(likeness);
+            }
+            Audience previous = likeness.audience;
+            likeness.audience = audience;
+            likeness.narrowed(now());
+            return outbox.append(new AudienceChangedEvent(likeness.id, ownerId, previous, audience, likeness.revision))
+                    .chain(() -> ledger.append(likeness, "audience.changed", ownerId,
+                            Ledger.data("previous", previous, "audience", audience, "revision", likeness.revision)))
+                    .replaceWith(likeness);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Likeness> changeRestrictions(UUID id, String ownerId, Restrictions restrictions) {
+        String guidelines = restrictions.guidelines() == null || restrictions.guidelines().isBlank()
+                ? null : restrictions.guidelines().strip();
+        return ownedForUpdate(id, ownerId).chain(likeness -> {
+            if (likeness.forbidden().equals(restrictions.forbiddenTags()) && Objects.equals(likeness.guidelines, guidelines)) {
+                return Uni.createFrom().item(likeness);
+            }
+            likeness.forbid(restrictions.forbiddenTags());
+            likeness.guidelines = guidelines;
+            likeness.narrowed(now());
+            return ledger.append(likeness, "restrictions.changed", ownerId, Ledger.data("forbiddenTags",
+                            likeness.forbiddenTags, "guidelines", guidelines, "revision", likeness.revision))
+                    .replaceWith(likeness);
+        });
+    }
+
+    @WithSession
+    public Uni<List<Block>> blocks(UUID id, String ownerId) {
+        return owned(id, ownerId).chain(() -> Panache.getSession().chain(session -> session
+                .createQuery("from Block where likenessId = ?1 order by createdAt desc", Block.class)
+                .setParameter(1, id).getResultList()));
+    }
+
+    /** Blocking is idempotent: blocking a blocked person answers the existing block. */
+    @WithTransaction
+    public Uni<Block> block(UUID id, String ownerId, String personId) {
+        return ownedForUpdate(id, ownerId).invoke(() -> {
+            if (personId.equals(ownerId)) {
+                throw new ProblemException(422, "self-block", "Blocking the owner", "The owner cannot block themselves");
+            }
+        }).chain(likeness -> Panache.getSession()
+                .chain(session -> session.find(Block.class, new Block.Key(id, personId)))
+                .chain(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().item(existing);
                     }
-                    Audience previous = likeness.audience;
-                    likeness.audience = audience;
-                    likeness.narrowed(now());
-                    return outbox.append(new AudienceChangedEvent(likeness.id, ownerId, previous, audience, likeness.revision))
-                            .replaceWith(likeness);
-                });
+                    Block block = new Block();
+                    block.likenessId = id;
+                    block.blockedId = personId;
+                    block.createdAt = now();
+                    likeness.narrowed(block.createdAt);
+                    return Panache.getSession().chain(session -> session.persist(block))
+                            .chain(() -> ledger.append(likeness, "block.added", ownerId,
+                                    Ledger.data("personId", personId, "revision", likeness.revision)))
+                            .replaceWith(block);
+                }));
+    }
+
+    @WithTransaction
+    public Uni<Void> unblock(UUID id, String ownerId, String personId) {
+        return ownedForUpdate(id, ownerId).chain(likeness -> Panache.getSession()
+                .chain(session -> session.find(Block.class, new Block.Key(id, personId))
+                        .chain(existing -> existing == null
+                                ? Uni.createFrom().voidItem()
+                                : session.remove(existing).chain(() -> ledger.append(likeness, "block.removed", ownerId,
+                                        Ledger.data("personId", personId))))));
     }
 
     /** Called in the consumer's transaction: the likeness becomes (or again is) checkable. */
@@ -63,16 +141,77 @@ public class LikenessService {
                 likeness.revision = 1;
                 likeness.verifiedAt = event.verifiedAt();
                 likeness.updatedAt = now();
-                return likenesses.persist(likeness).replaceWithVoid();
+                return likenesses.persist(likeness).chain(() -> ledger.append(likeness, "likeness.verified",
+                        Ledger.IDENTITY_SERVICE, Ledger.data("method", event.method(), "verifiedAt", event.verifiedAt())));
             }
-            if (!existing.ownerId.equals(event.ownerId())) {
-                throw new PoisonEventException("likeness " + existing.id + " belongs to another owner");
+            requireOwner(existing, event.ownerId());
+            if (existing.status == Likeness.Status.DELETED) {
+                throw new PoisonEventException("likeness " + existing.id + " was deleted");
             }
             existing.status = Likeness.Status.VERIFIED;
             existing.verifiedAt = event.verifiedAt();
             existing.narrowed(now());
-            return Uni.createFrom().voidItem();
+            return ledger.append(existing, "likeness.verified", Ledger.IDENTITY_SERVICE,
+                    Ledger.data("method", event.method(), "verifiedAt", event.verifiedAt(), "revision", existing.revision));
         });
+    }
+
+    /** Every check is denied while suspended; tokens issued before are worthless. */
+    public Uni<Void> suspended(LikenessSuspended event) {
+        return follow(event.likenessId(), event.ownerId(), likeness -> {
+            likeness.status = Likeness.Status.SUSPENDED;
+            likeness.narrowed(now());
+            return ledger.append(likeness, "likeness.suspended", Ledger.IDENTITY_SERVICE,
+                    Ledger.data("reason", event.reason(), "revision", likeness.revision));
+        });
+    }
+
+    public Uni<Void> reinstated(LikenessReinstated event) {
+        return follow(event.likenessId(), event.ownerId(), likeness -> {
+            likeness.status = Likeness.Status.VERIFIED;
+            likeness.narrowed(now());
+            return ledger.append(likeness, "likeness.reinstated", Ledger.IDENTITY_SERVICE,
+                    Ledger.data("revision", likeness.revision));
+        });
+    }
+
+    /** Deletion revokes every grant and closes open access requests; the ledger stays for audit. */
+    public Uni<Void> deleted(LikenessDeleted event) {
+        return follow(event.likenessId(), event.ownerId(), likeness -> grants.revokeAll(likeness, Ledger.IDENTITY_SERVICE)
+                .chain(() -> Panache.getSession().chain(session -> session.createMutationQuery("""
+                                update AccessRequest set status = 'WITHDRAWN', decidedAt = ?2
+                                where likenessId = ?1 and status = 'PENDING'""")
+                        .setParameter(1, likeness.id).setParameter(2, now()).executeUpdate()))
+                .chain(() -> {
+                    likeness.status = Likeness.Status.DELETED;
+                    likeness.narrowed(now());
+                    return ledger.append(likeness, "likeness.deleted", Ledger.IDENTITY_SERVICE,
+                            Ledger.data("revision", likeness.revision));
+                }));
+    }
+
+    /**
+     * Applies a lifecycle event to a known likeness. One never verified here has nothing to
+     * follow (identity-service may suspend or delete a likeness before verifying it).
+     */
+    private Uni<Void> follow(UUID id, String ownerId, Function<Likeness, Uni<Void>> change) {
+        return likenesses.forUpdate(id).chain(likeness -> {
+            if (likeness == null || likeness.status == Likeness.Status.DELETED) {
+                return Uni.createFrom().voidItem();
+            }
+            requireOwner(likeness, ownerId);
+            return change.apply(likeness);
+        });
+    }
+
+    private static void requireOwner(Likeness likeness, String ownerId) {
+        if (!likeness.ownerId.equals(ownerId)) {
+            throw new PoisonEventException("likeness " + likeness.id + " belongs to another owner");
+        }
+    }
+
+    private Uni<Likeness> ownedForUpdate(UUID id, String ownerId) {
+        return likenesses.ownedForUpdate(id, ownerId).onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + id));
     }
 
     public static OffsetDateTime now() {

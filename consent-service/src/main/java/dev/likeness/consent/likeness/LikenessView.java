@@ -12,10 +12,12 @@ public record LikenessView(
         Likeness.Status status,
         Audience audience,
         @Schema(description = "Bumped by every change that can narrow consent; consent tokens name it") long revision,
-        OffsetDateTime verifiedAt) {
+        OffsetDateTime verifiedAt,
+        @Schema(description = "Content tags a check may not declare") java.util.Set<ContentTag> forbiddenTags,
+        String guidelines) {
 
     static LikenessView of(Likeness likeness) {
         return new LikenessView(likeness.id, likeness.ownerId, likeness.status, likeness.audience, likeness.revision,
-                likeness.verifiedAt);
+                likeness.verifiedAt, likeness.forbidden(), likeness.guidelines);
     }
 }

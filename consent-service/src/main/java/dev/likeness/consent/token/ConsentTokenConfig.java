@@ -12,6 +12,14 @@ public interface ConsentTokenConfig {
     @WithDefault("5m")
     Duration ttl();
 
+    /** How long a signing key signs before the next one takes over. */
+    @WithDefault("30d")
+    Duration keyRotationPeriod();
+
+    /** How often each instance reloads the keys (and rotates a due one). */
+    @WithDefault("1m")
+    Duration keyRefreshInterval();
+
     /** The tokens' {@code iss} claim. */
     @WithDefault("urn:likeness:consent-service")
     String issuer();

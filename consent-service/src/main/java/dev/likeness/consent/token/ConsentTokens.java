@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +26,13 @@ import org.jose4j.lang.JoseException;
 
 import dev.likeness.consent.common.ProblemException;
 import dev.likeness.consent.grant.Purpose;
+import dev.likeness.consent.likeness.ContentTag;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Consent tokens: compact JWS (ES256, {@code typ: likeness-consent+jwt}) naming the platform
- * ({@code aud}), the requester ({@code sub}), the purpose and each likeness with the revision the
- * check saw. Any JOSE library verifies them with the keys at {@code /.well-known/jwks.json}.
+ * ({@code aud}), the requester ({@code sub}), the purpose, the content tags checked and each likeness with
+ * the revision the check saw. Any JOSE library verifies them with the keys at {@code /.well-known/jwks.json}.
  */
 @ApplicationScoped
 public class ConsentTokens {
@@ -41,7 +44,8 @@ public class ConsentTokens {
     }
 
     /** A token that verified: signature, type, issuer, audience, expiry. Revisions are for the caller to compare. */
-    public record Verified(UUID checkId, String requesterId, Purpose purpose, Map<UUID, Long> revisions) {
+    public record Verified(UUID checkId, String requesterId, Purpose purpose, Set<ContentTag> contentTags,
+                           Map<UUID, Long> revisions) {
     }
 
     private final SigningKeys keys;
@@ -52,7 +56,8 @@ public class ConsentTokens {
         this.config = config;
     }
 
-    public Issued issue(UUID checkId, String platformId, String requesterId, Purpose purpose, Map<UUID, Long> revisions) {
+    public Issued issue(UUID checkId, String platformId, String requesterId, Purpose purpose, Set<ContentTag> contentTags,
+                        Map<UUID, Long> revisions) {
         SigningKeys.Active key = keys.active();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(config.issuer());
@@ -64,6 +69,7 @@ public class ConsentTokens {
         claims.setIssuedAt(issuedAt);
         claims.setExpirationTime(expiresAt);
         claims.setClaim("purpose", purpose.value());
+        claims.setStringListClaim("tags", contentTags.stream().map(ContentTag::code).toList());
         claims.setClaim("likenesses", revisions.entrySet().stream()
                 .map(entry -> Map.of("id", entry.getKey().toString(), "rev", entry.getValue())).toList());
         JsonWebSignature jws = new JsonWebSignature();
@@ -131,8 +137,10 @@ public class ConsentTokens {
                 Map<?, ?> likeness = (Map<?, ?>) item;
                 revisions.put(UUID.fromString((String) likeness.get("id")), ((Number) likeness.get("rev")).longValue());
             }
+            Set<ContentTag> tags = EnumSet.noneOf(ContentTag.class);
+            claims.getStringListClaimValue("tags").forEach(tag -> tags.add(ContentTag.of(tag)));
             return new Verified(UUID.fromString(claims.getJwtId()), claims.getSubject(),
-                    Purpose.of(claims.getStringClaimValue("purpose")), revisions);
+                    Purpose.of(claims.getStringClaimValue("purpose")), tags, revisions);
         } catch (MalformedClaimException | RuntimeException e) {
             throw invalid("malformed claims");
         }

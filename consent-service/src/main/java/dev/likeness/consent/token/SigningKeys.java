@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -20,20 +21,27 @@ import org.jose4j.lang.JoseException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The ES256 keys that sign consent tokens, shared by every instance through the database. The
- * first instance to start without an active key creates one; all of them publish every key not
- * retired for longer than a token lives.
+ * first instance to start without an active key creates one. Keys rotate: once the active key is
+ * older than {@code key-rotation-period}, the first instance to notice retires it and creates the
+ * next. Every instance reloads the keys each {@code key-refresh-interval} and publishes every key
+ * not retired for longer than a token lives plus that interval (an instance may sign with a key
+ * until its next reload).
  */
 @ApplicationScoped
 public class SigningKeys {
 
     record Active(String kid, PrivateKey key) {
     }
+
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class);
 
     private final Pool database;
     private final KeyWrap wrap;
@@ -51,8 +59,32 @@ public class SigningKeys {
         this.wrap = new KeyWrap(config.keyEncryptionKey());
     }
 
-    void onStart(@Observes StartupEvent event) throws Throwable {
+    void onStart(@Observes StartupEvent event, Vertx vertx) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> ensureActive().chain(this::load));
+        vertx.setPeriodic(config.keyRefreshInterval().toMillis(), id -> refresh()
+                .subscribe().with(ignored -> { }, failure -> LOG.warnf("consent signing keys not refreshed: %s", failure.getMessage())));
+    }
+
+    /** Rotates when the active key is due, then reloads. */
+    Uni<Void> refresh() {
+        return database.preparedQuery("""
+                        SELECT kid FROM signing_key WHERE retired_at IS NULL AND created_at <= now() - make_interval(secs => $1)""")
+                .execute(Tuple.of((double) config.keyRotationPeriod().toSeconds()))
+                .chain(due -> due.size() == 0 ? Uni.createFrom().voidItem() : rotate(due.iterator().next().getString("kid")))
+                .chain(this::load);
+    }
+
+    /**
+     * Retires {@code kid} and makes a new active key, in one transaction; if another instance
+     * rotated first, changes nothing. Answers the active key id afterwards.
+     */
+    public Uni<String> rotate(String kid) {
+        return database.withTransaction(connection -> connection
+                        .preparedQuery("UPDATE signing_key SET retired_at = now() WHERE kid = $1 AND retired_at IS NULL")
+                        .execute(Tuple.of(kid))
+                        .chain(retired -> retired.rowCount() == 0 ? Uni.createFrom().voidItem() : create(connection)))
+                .chain(this::load)
+                .map(ignored -> active.kid());
     }
 
     Active active() {
@@ -77,10 +109,10 @@ public class SigningKeys {
 
     private Uni<Void> ensureActive() {
         return database.query("SELECT count(*) FROM signing_key WHERE retired_at IS NULL").execute()
-                .chain(rows -> rows.iterator().next().getLong(0) > 0 ? Uni.createFrom().voidItem() : create());
+                .chain(rows -> rows.iterator().next().getLong(0) > 0 ? Uni.createFrom().voidItem() : create(database));
     }
 
-    private Uni<Void> create() {
+    private Uni<Void> create(SqlClient client) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -91,7 +123,7 @@ public class SigningKeys {
             jwk.setUse("sig");
             jwk.setAlgorithm("ES256");
             // Two instances starting together: the partial unique index keeps one active key.
-            return database.preparedQuery("""
+            return client.preparedQuery("""
                             INSERT INTO signing_key (kid, public_jwk, private_key, created_at) VALUES ($1, $2, $3, now())
                             ON CONFLICT DO NOTHING""")
                     .execute(Tuple.of(kid, jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
@@ -107,7 +139,7 @@ public class SigningKeys {
                         SELECT kid, public_jwk, private_key, retired_at FROM signing_key
                         WHERE retired_at IS NULL OR retired_at > now() - make_interval(secs => $1)
                         ORDER BY created_at""")
-                .execute(Tuple.of((double) config.ttl().toSeconds()))
+                .execute(Tuple.of((double) config.ttl().plus(config.keyRefreshInterval()).toSeconds()))
                 .invoke(rows -> {
                     Map<String, PublicJsonWebKey> keys = new LinkedHashMap<>();
                     for (Row row : rows) {

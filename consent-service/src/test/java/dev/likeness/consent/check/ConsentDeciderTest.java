@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.likeness.consent.grant.Grant;
 import dev.likeness.consent.grant.Purpose;
 import dev.likeness.consent.likeness.Audience;
+import dev.likeness.consent.likeness.ContentTag;
 import dev.likeness.consent.likeness.Likeness;
 
 class ConsentDeciderTest {
@@ -46,7 +48,8 @@ class ConsentDeciderTest {
         assertTrue(allowed.allowed());
         assertEquals(grant.id, allowed.grantId(), "the grant whose use a draft will consume");
         assertDenied(Reason.PURPOSE_NOT_GRANTED,
-                ConsentDecider.decide(id, likeness(Audience.APPROVED), FRIEND, Purpose.PUBLISH, List.of(grant), NOW));
+                ConsentDecider.decide(id, likeness(Audience.APPROVED), new ConsentDecider.Ask(FRIEND, Purpose.PUBLISH, Set.of()),
+                        new ConsentDecider.Facts(List.of(grant), false, false), NOW));
     }
 
     @Test
@@ -100,8 +103,50 @@ class ConsentDeciderTest {
         assertDenied(Reason.UNKNOWN_LIKENESS, decide(deleted, OWNER, List.of()));
     }
 
+    @Test
+    void aBlockedPersonIsRefusedWhateverTheAudienceAndGrants() {
+        ConsentDecider.Facts blocked = new ConsentDecider.Facts(List.of(grant(EnumSet.of(Purpose.DRAFT))), true, true);
+        for (Audience audience : List.of(Audience.EVERYONE, Audience.MUTUALS, Audience.APPROVED)) {
+            assertDenied(Reason.BLOCKED, decide(likeness(audience), ask(FRIEND), blocked));
+        }
+        assertTrue(decide(likeness(Audience.ONLY_ME), ask(OWNER), blocked).allowed(), "nobody blocks the owner");
+    }
+
+    @Test
+    void mutualsAdmitsAMutualFollowerOrAGrantee() {
+        assertTrue(decide(likeness(Audience.MUTUALS), ask(FRIEND), new ConsentDecider.Facts(List.of(), false, true)).allowed());
+        assertDenied(Reason.NOT_MUTUAL, decide(likeness(Audience.MUTUALS), FRIEND, List.of()));
+        assertTrue(decide(likeness(Audience.MUTUALS), FRIEND, List.of(grant(EnumSet.of(Purpose.DRAFT)))).allowed());
+        assertDenied(Reason.PURPOSE_NOT_GRANTED,
+                decide(likeness(Audience.MUTUALS), FRIEND, List.of(grant(EnumSet.of(Purpose.PUBLISH)))));
+        assertDenied(Reason.ONLY_ME, decide(likeness(Audience.ONLY_ME), ask(FRIEND), new ConsentDecider.Facts(List.of(), false, true)));
+    }
+
+    @Test
+    void aForbiddenContentTagRefusesOthersAndNamesTheConflict() {
+        Likeness likeness = likeness(Audience.EVERYONE);
+        likeness.forbid(EnumSet.of(ContentTag.POLITICAL, ContentTag.ENDORSEMENT));
+        ConsentDecider.Ask political = new ConsentDecider.Ask(FRIEND, Purpose.DRAFT,
+                EnumSet.of(ContentTag.POLITICAL, ContentTag.VIOLENCE));
+        Decision denied = decide(likeness, political, new ConsentDecider.Facts(List.of(), false, false));
+        assertDenied(Reason.RESTRICTED_CONTENT, denied);
+        assertEquals(Set.of(ContentTag.POLITICAL), denied.forbiddenTags());
+        assertTrue(decide(likeness, new ConsentDecider.Ask(FRIEND, Purpose.DRAFT, EnumSet.of(ContentTag.VIOLENCE)),
+                new ConsentDecider.Facts(List.of(), false, false)).allowed());
+        assertTrue(decide(likeness, new ConsentDecider.Ask(OWNER, Purpose.DRAFT, EnumSet.of(ContentTag.POLITICAL)),
+                new ConsentDecider.Facts(List.of(), false, false)).allowed(), "the owner's own rules are for others");
+    }
+
     private Decision decide(Likeness likeness, String requester, List<Grant> grants) {
-        return ConsentDecider.decide(id, likeness, requester, Purpose.DRAFT, grants, NOW);
+        return decide(likeness, ask(requester), new ConsentDecider.Facts(grants, false, false));
+    }
+
+    private Decision decide(Likeness likeness, ConsentDecider.Ask ask, ConsentDecider.Facts facts) {
+        return ConsentDecider.decide(id, likeness, ask, facts, NOW);
+    }
+
+    private static ConsentDecider.Ask ask(String requester) {
+        return new ConsentDecider.Ask(requester, Purpose.DRAFT, Set.of());
     }
 
     private static void assertDenied(Reason reason, Decision decision) {

@@ -1,0 +1,30 @@
+package dev.likeness.consent.access;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.likeness.consent.outbox.DomainEvent;
+
+/** The owner approved an access request; the grant it created is announced too. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AccessApprovedEvent(UUID requestId, UUID likenessId, String ownerId, String requesterId, UUID grantId, OffsetDateTime decidedAt) implements DomainEvent {
+
+    public static final String TYPE = "dev.likeness.consent.access.approved.v1";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String key() {
+        return likenessId.toString();
+    }
+
+    @Override
+    public String subject() {
+        return requestId.toString();
+    }
+}

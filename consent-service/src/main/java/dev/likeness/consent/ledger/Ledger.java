@@ -1,0 +1,111 @@
+package dev.likeness.consent.ledger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.likeness.consent.likeness.Likeness;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The per-likeness, append-only, hash-chained record of every consent-relevant change. Entries
+ * are appended in the transaction of the change, under the likeness row lock every change takes,
+ * so each likeness' chain is written one entry after the other.
+ */
+@ApplicationScoped
+public class Ledger {
+
+    public static final String IDENTITY_SERVICE = "identity-service";
+
+    /** The ledger read back, with the result of recomputing its chain. */
+    public record Verification(boolean valid, long entries, String head, Long brokenAt, String problem) {
+    }
+
+    private final ObjectMapper json;
+
+    Ledger(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public static String platform(String clientId) {
+        return "platform:" + clientId;
+    }
+
+    /** Key-value pairs in order, leaving out null values: the entry's data. */
+    public static Map<String, Object> data(Object... pairs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                data.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return data;
+    }
+
+    /** Appends to the ledger of {@code likeness}, which the caller's transaction has locked. */
+    public Uni<Void> append(Likeness likeness, String type, String actor, Map<String, Object> data) {
+        LedgerEntry entry = new LedgerEntry();
+        entry.likenessId = likeness.id;
+        entry.seq = likeness.ledgerSeq + 1;
+        entry.type = type;
+        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+        entry.actor = actor;
+        try {
+            entry.data = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        entry.prevHash = likeness.ledgerHash;
+        entry.hash = entry.computeHash();
+        likeness.ledgerSeq = entry.seq;
+        likeness.ledgerHash = entry.hash;
+        return Panache.getSession().chain(session -> session.persist(entry));
+    }
+
+    public Uni<List<LedgerEntry>> entries(UUID likenessId) {
+        return Panache.getSession().chain(session -> session
+                .createQuery("from LedgerEntry where likenessId = ?1 order by seq", LedgerEntry.class)
+                .setParameter(1, likenessId)
+                .getResultList());
+    }
+
+    /**
+     * Recomputes the chain: numbers contiguous from 1, each entry's previous hash the hash of the
+     * one before, each hash matching its content, and the last entry the head the likeness records.
+     */
+    public static Verification verify(Likeness likeness, List<LedgerEntry> entries) {
+        String previous = null;
+        long expected = 1;
+        for (LedgerEntry entry : entries) {
+            if (entry.seq != expected) {
+                return broken(entries, expected, "entry " + expected + " is missing");
+            }
+            if (!Objects.equals(entry.prevHash, previous)) {
+                return broken(entries, entry.seq, "entry " + entry.seq + " does not follow entry " + (entry.seq - 1));
+            }
+            if (!entry.computeHash().equals(entry.hash)) {
+                return broken(entries, entry.seq, "entry " + entry.seq + " was altered after it was written");
+            }
+            previous = entry.hash;
+            expected++;
+        }
+        if (entries.size() != likeness.ledgerSeq || !Objects.equals(previous, likeness.ledgerHash)) {
+            return broken(entries, (long) entries.size() + 1, "entries after " + entries.size() + " are missing");
+        }
+        return new Verification(true, entries.size(), previous, null, null);
+    }
+
+    private static Verification broken(List<LedgerEntry> entries, long at, String problem) {
+        return new Verification(false, entries.size(), null, at, problem);
+    }
+}

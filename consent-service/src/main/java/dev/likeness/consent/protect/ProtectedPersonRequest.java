@@ -1,0 +1,18 @@
+package dev.likeness.consent.protect;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ProtectedPersonRequest")
+public record ProtectedPersonRequest(
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 50) List<@NotBlank @Size(max = 200) String> aliases,
+        @NotNull ProtectedPerson.Kind kind,
+        @Size(max = 255) @Schema(description = "Their Keycloak subject, once they enrolled") String subjectId,
+        @Size(max = 2000) String note) {
+}

@@ -1,0 +1,105 @@
+package dev.likeness.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.likeness.devstack.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Someone asks, the owner approves (a grant) or denies; both sides hear of it through events. */
+@QuarkusTest
+class AccessRequestTest {
+
+    @Test
+    void anApprovedRequestBecomesAGrantAndBothSidesAreTold() {
+        UUID alices = ConsentModelTest.likeness("alice", "APPROVED");
+        String requestId = ask("bob", "{\"likenessId\":\"" + alices + "\",\"purposes\":[\"draft\",\"remix\"],"
+                + "\"message\":\"For my birthday video\"}").then().statusCode(201)
+                .body("status", is("PENDING")).body("message", is("For my birthday video")).extract().path("id");
+        ask("bob", "{\"likenessId\":\"" + alices + "\",\"purposes\":[\"draft\"]}").then().statusCode(409)
+                .contentType("application/problem+json").body("code", is("request-pending"));
+
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/access-requests?status=PENDING", alices).then()
+                .statusCode(200).body("id", contains(requestId)).body("[0].requesterId", is(Tokens.userId("bob")));
+        given().auth().oauth2(Tokens.user("carol")).get("/v1/likenesses/{id}/access-requests", alices).then().statusCode(404);
+        given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body("{}")
+                .post("/v1/likenesses/{id}/access-requests/{r}/approval", alices, requestId).then().statusCode(404);
+
+        String grantId = given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON).body("{\"maxUses\": 3}")
+                .post("/v1/likenesses/{id}/access-requests/{r}/approval", alices, requestId).then().statusCode(200)
+                .body("status", is("APPROVED")).body("grantId", notNullValue()).extract().path("grantId");
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/grants", alices).then()
+                .body("find { it.id == '" + grantId + "' }.maxUses", is(3))
+                .body("find { it.id == '" + grantId + "' }.purposes", contains("draft", "remix"));
+        assertTrue(Consents.check("bob", List.of(alices), "remix").getBoolean("allowed"));
+        given().auth().oauth2(Tokens.user("bob")).get("/v1/access-requests").then()
+                .body("find { it.id == '" + requestId + "' }.status", is("APPROVED"));
+        given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON).body("{}")
+                .post("/v1/likenesses/{id}/access-requests/{r}/denial", alices, requestId).then().statusCode(409)
+                .body("code", is("request-decided"));
+
+        Map<String, List<String>> events = Fixtures.consentEvents(alices, 4);
+        assertEquals(1, events.get("access.requested").size(), "events: " + events.keySet());
+        assertTrue(events.get("access.requested").get(0).contains("For my birthday video"));
+        assertEquals(1, events.get("access.approved").size());
+        assertTrue(events.get("access.approved").get(0).contains(grantId));
+        assertEquals(1, events.get("grant.created").size());
+    }
+
+    @Test
+    void aDeniedRequestGrantsNothingAndAWithdrawnOneCanBeAskedAgain() {
+        UUID alices = ConsentModelTest.likeness("alice", "APPROVED");
+        String first = ask("carol", "{\"likenessId\":\"" + alices + "\",\"purposes\":[\"draft\"]}").then()
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON).body("{}")
+                .post("/v1/likenesses/{id}/access-requests/{r}/denial", alices, first).then().statusCode(200)
+                .body("status", is("DENIED"));
+        assertEquals("no-grant", Consents.check("carol", List.of(alices), "draft").getString("decisions[0].reason"));
+
+        String second = ask("carol", "{\"likenessId\":\"" + alices + "\",\"purposes\":[\"draft\"]}").then()
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.user("bob")).delete("/v1/access-requests/{r}", second).then().statusCode(404);
+        given().auth().oauth2(Tokens.user("carol")).delete("/v1/access-requests/{r}", second).then().statusCode(200)
+                .body("status", is("WITHDRAWN"));
+        ask("carol", "{\"likenessId\":\"" + alices + "\",\"purposes\":[\"draft\"]}").then().statusCode(201);
+
+        Map<String, List<String>> events = Fixtures.consentEvents(alices, 4);
+        assertEquals(3, events.get("access.requested").size());
+        assertEquals(1, events.get("access.denied").size());
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/ledger", alices).then()
+                .body("entries.type", hasItem("access.withdrawn")).body("verification.valid", is(true));
+    }
+
+    @Test
+    void blockedPeopleUnknownLikenessesAndTheOwnerCannotAsk() {
+        UUID alices = ConsentModelTest.likeness("alice", "APPROVED");
+        Consents.block("alice", alices, "bob");
+        ask("bob", "{\"likenessId\":\"" + alices + "\",\"purposes\":[\"draft\"]}").then().statusCode(404)
+                .contentType("application/problem+json");
+        ask("bob", "{\"likenessId\":\"" + UUID.randomUUID() + "\",\"purposes\":[\"draft\"]}").then()
+                .statusCode(404);
+        ask("alice", "{\"likenessId\":\"" + alices + "\",\"purposes\":[\"draft\"]}").then().statusCode(422)
+                .body("code", is("own-likeness"));
+        ask("carol", "{\"likenessId\":\"" + alices + "\",\"purposes\":[\"sing\"]}").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/access-requests", alices).then()
+                .statusCode(200).body("size()", is(0));
+    }
+
+    private static Response ask(String requester, String body) {
+        return given().auth().oauth2(Tokens.user(requester)).contentType(ContentType.JSON).body(body).post("/v1/access-requests");
+    }
+}

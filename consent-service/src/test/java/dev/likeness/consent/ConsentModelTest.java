@@ -1,0 +1,178 @@
+package dev.likeness.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.likeness.devstack.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Audiences beyond grants, blocks, content restrictions, teen accounts, protected persons and revisions asked for. */
+@QuarkusTest
+class ConsentModelTest {
+
+    @Test
+    void mutualsAdmitsPeopleWhoFollowEachOtherAndAnUnfollowDefeatsTheirToken() {
+        UUID alices = likeness("alice", "MUTUALS");
+        Consents.unfollow("alice", "bob");
+        Consents.unfollow("bob", "alice");
+        assertReason("not-mutual", Consents.check("bob", List.of(alices), "draft").getString("decisions[0].reason"));
+
+        Consents.follow("bob", "alice");
+        assertReason("not-mutual", Consents.check("bob", List.of(alices), "draft").getString("decisions[0].reason"));
+        Consents.follow("alice", "bob");
+        String token = Consents.check("bob", List.of(alices), "draft").getString("consentToken");
+        assertEquals(true, token != null, "mutual followers may feature each other");
+
+        Consents.unfollow("alice", "bob");
+        Consents.register("bob", List.of(alices), token).then().statusCode(409).body("code", is("consent-withdrawn"));
+        assertReason("not-mutual", Consents.check("bob", List.of(alices), "draft").getString("decisions[0].reason"));
+    }
+
+    @Test
+    void aBlockedPersonIsDeniedEvenUnderEveryoneAndTheirTokenStopsWorking() {
+        UUID alices = likeness("alice", "EVERYONE");
+        String token = Consents.check("carol", List.of(alices), "draft").getString("consentToken");
+
+        Consents.block("alice", alices, "carol");
+        Consents.block("alice", alices, "carol"); // idempotent
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/blocks", alices).then().statusCode(200)
+                .body("personId", contains(Tokens.userId("carol")));
+        Consents.register("carol", List.of(alices), token).then().statusCode(409).body("code", is("consent-withdrawn"));
+        assertReason("blocked", Consents.check("carol", List.of(alices), "draft").getString("decisions[0].reason"));
+        assertEquals(true, Consents.check("bob", List.of(alices), "draft").getBoolean("allowed"), "others are not blocked");
+
+        given().auth().oauth2(Tokens.user("alice")).delete("/v1/likenesses/{id}/blocks/{p}", alices, Tokens.userId("carol"))
+                .then().statusCode(204);
+        assertEquals(true, Consents.check("carol", List.of(alices), "draft").getBoolean("allowed"));
+    }
+
+    @Test
+    void forbiddenContentTagsDenyAndGuidelinesComeWithEveryAllowedCheck() {
+        UUID alices = likeness("alice", "EVERYONE");
+        String before = Consents.check("bob", List.of(alices), "draft").getString("consentToken");
+        Consents.restrictions("alice", alices, """
+                {"forbiddenTags": ["political", "endorsement"], "guidelines": "  No glasses, please. "}""");
+
+        Consents.checkBody(scene("bob", alices, "\"contentTags\": [\"violence\", \"political\"]")).then().statusCode(200)
+                .body("allowed", is(false))
+                .body("decisions[0].reason", is("restricted-content"))
+                .body("decisions[0].forbiddenTags", contains("political"));
+        Consents.checkBody(scene("bob", alices, "\"contentTags\": [\"violence\"]")).then().statusCode(200)
+                .body("allowed", is(true))
+                .body("guidelines", contains("No glasses, please."))
+                .body("consentToken", notNullValue());
+        Consents.checkBody(scene("bob", alices, "\"contentTags\": [\"gossip\"]")).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("political"));
+        Consents.register("bob", List.of(alices), before).then().statusCode(409).body("code", is("consent-withdrawn"));
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}", alices).then()
+                .body("forbiddenTags", contains("political", "endorsement"));
+    }
+
+    @Test
+    void aTokenCarriesTheCheckedContentSoRegistrationDecidesOnIt() {
+        UUID alices = likeness("alice", "EVERYONE");
+        String token = Consents.checkBody(scene("bob", alices, "\"contentTags\": [\"political\"]")).then().statusCode(200)
+                .extract().path("consentToken");
+        Consents.restrictions("alice", alices, "{\"forbiddenTags\": [\"violence\"]}");
+        Consents.restrictions("alice", alices, "{\"forbiddenTags\": [\"political\"]}");
+        Consents.register("bob", List.of(alices), token).then().statusCode(409).body("detail", containsString("changed"));
+    }
+
+    @Test
+    void teenAccountsMayNotOpenTheirLikenessToEveryone() {
+        UUID erins = Fixtures.verifiedLikeness("erin");
+        assertEquals("teen", Tokens.claim(Tokens.user("erin"), "age_group"));
+        given().auth().oauth2(Tokens.user("erin")).contentType(ContentType.JSON).body("{\"audience\":\"EVERYONE\"}")
+                .put("/v1/likenesses/{id}/audience", erins).then().statusCode(422)
+                .contentType("application/problem+json").body("code", is("audience-not-allowed"));
+        given().auth().oauth2(Tokens.user("erin")).get("/v1/likenesses/{id}", erins).then().body("audience", is("ONLY_ME"));
+        Consents.audience("erin", erins, "MUTUALS");
+        Consents.audience("erin", erins, "APPROVED");
+    }
+
+    @Test
+    void aProtectedNameDeniesTheCheckUnlessThatPersonsOwnLikenessConsents() {
+        UUID alices = likeness("alice", "EVERYONE");
+        UUID carols = likeness("carol", "EVERYONE");
+        String name = "Zoë Okafor-" + suffix();
+        given().auth().oauth2(Tokens.user("dana")).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\", \"aliases\": [\"The Real Z " + name.substring(11) + "\"], "
+                        + "\"kind\": \"PUBLIC_FIGURE\", \"subjectId\": \"" + Tokens.userId("carol") + "\"}")
+                .post("/v1/protected-persons").then().statusCode(201);
+
+        String plain = "zoe okafor " + name.substring(11).toLowerCase();
+        Consents.checkBody(scene("bob", alices, "\"mentionedNames\": [\"" + plain + "\"]")).then().statusCode(200)
+                .body("allowed", is(false))
+                .body("decisions[0].allowed", is(true))
+                .body("mentions[0].name", is(plain))
+                .body("mentions[0].reason", is("protected-person"))
+                .body("consentToken", is((String) null));
+        Consents.checkBody(scene("bob", alices, "\"mentionedNames\": [\"THE REAL Z  " + name.substring(11) + "!\"]"))
+                .then().body("allowed", is(false));
+        Consents.checkBody(scene("bob", alices, "\"mentionedNames\": [\"Zoe Okafor\"]")).then().body("allowed", is(true));
+
+        String both = "{\"requesterId\":\"" + Tokens.userId("bob") + "\",\"likenessIds\":" + Consents.ids(List.of(alices, carols))
+                + ",\"purpose\":\"draft\",\"mentionedNames\":[\"" + name.toUpperCase() + "\"]}";
+        Consents.checkBody(both).then().statusCode(200).body("allowed", is(true)).body("mentions[0].allowed", is(true));
+        Consents.audience("carol", carols, "ONLY_ME");
+        Consents.checkBody(both).then().statusCode(200).body("allowed", is(false))
+                .body("mentions[0].reason", is("protected-person"));
+    }
+
+    @Test
+    void anAnswerNeverPredatesTheRevisionAskedFor() {
+        UUID alices = likeness("alice", "EVERYONE");
+        long revision = Consents.revision("alice", alices);
+        Consents.checkBody(scene("bob", alices, "\"atLeastRevision\": {\"" + alices + "\": " + revision + "}")).then()
+                .body("allowed", is(true));
+        Consents.checkBody(scene("bob", alices, "\"atLeastRevision\": {\"" + alices + "\": " + (revision + 1) + "}")).then()
+                .body("allowed", is(false)).body("decisions[0].reason", is("revision-not-reached"));
+        Consents.checkBody(scene("bob", alices, "\"atLeastRevision\": {\"" + UUID.randomUUID() + "\": 1}")).then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("atLeastRevision"));
+    }
+
+    @Test
+    void revokingEveryGrantAtOnceDefeatsEveryToken() {
+        UUID alices = likeness("alice", "APPROVED");
+        Consents.grant("alice", alices, "bob", "[\"draft\"]");
+        Consents.grant("alice", alices, "carol", "[\"draft\"]");
+        String bobs = Consents.check("bob", List.of(alices), "draft").getString("consentToken");
+        given().auth().oauth2(Tokens.user("alice")).delete("/v1/likenesses/{id}/grants", alices).then().statusCode(200)
+                .body("revoked", is(2));
+        Consents.register("bob", List.of(alices), bobs).then().statusCode(409);
+        assertReason("revoked", Consents.check("carol", List.of(alices), "draft").getString("decisions[0].reason"));
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/grants", alices).then()
+                .body("findAll { it.status == 'ACTIVE' }", empty());
+    }
+
+    static UUID likeness(String owner, String audience) {
+        UUID likeness = Fixtures.verifiedLikeness(owner);
+        Consents.audience(owner, likeness, audience);
+        return likeness;
+    }
+
+    static String scene(String requester, UUID likeness, String extra) {
+        return "{\"requesterId\":\"" + Tokens.userId(requester) + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\","
+                + extra + "}";
+    }
+
+    private static String suffix() {
+        return java.util.concurrent.ThreadLocalRandom.current().ints(6, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static void assertReason(String expected, String actual) {
+        assertEquals(expected, actual);
+    }
+}
