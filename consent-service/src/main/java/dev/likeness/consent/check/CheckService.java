@@ -9,21 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.likeness.consent.common.Problem;
 import dev.likeness.consent.common.ProblemException;
-import dev.likeness.consent.grant.GrantRepository;
 import dev.likeness.consent.likeness.ContentTag;
 import dev.likeness.consent.likeness.Likeness;
-import dev.likeness.consent.likeness.LikenessRepository;
 import dev.likeness.consent.likeness.LikenessService;
-import dev.likeness.consent.protect.ProtectedPersons;
 import dev.likeness.consent.token.ConsentTokens;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,22 +30,14 @@ public class CheckService {
 
     private static final String PROTECTED_PERSON = "protected-person";
 
-    private final LikenessRepository likenesses;
-    private final GrantRepository grants;
-    private final ConsentFacts facts;
-    private final ProtectedPersons protectedPersons;
+    private final CheckReads reads;
     private final ConsentTokens tokens;
 
-    CheckService(LikenessRepository likenesses, GrantRepository grants, ConsentFacts facts, ProtectedPersons protectedPersons,
-                 ConsentTokens tokens) {
-        this.likenesses = likenesses;
-        this.grants = grants;
-        this.facts = facts;
-        this.protectedPersons = protectedPersons;
+    CheckService(CheckReads reads, ConsentTokens tokens) {
+        this.reads = reads;
         this.tokens = tokens;
     }
 
-    @WithSession
     public Uni<CheckResponse> check(CheckRequest request, String platformId) {
         List<UUID> ids = request.likenessIds();
         if (new HashSet<>(ids).size() != ids.size()) {
@@ -61,18 +48,17 @@ public class CheckService {
         }
         OffsetDateTime now = LikenessService.now();
         ConsentDecider.Ask ask = new ConsentDecider.Ask(request.requesterId(), request.purpose(), tagSet(request.tags()));
-        return likenesses.list("id in ?1", ids).chain(found -> grants.forGrantee(ids, request.requesterId())
-                .chain(granted -> facts.of(platformId, request.requesterId(), found, granted))
-                .chain(known -> protectedPersons.matching(request.mentions()).map(matches -> {
-                    Map<UUID, Likeness> byId = found.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
+        return reads.scene(platformId, request.requesterId(), ids).chain(scene -> reads.protectedMatches(request.mentions())
+                .map(matches -> {
+                    Map<UUID, Likeness> byId = scene.likenesses();
                     List<Decision> decisions = ids.stream()
-                            .map(id -> decide(id, byId.get(id), ask, known.getOrDefault(id, ConsentFacts.NONE), now,
+                            .map(id -> decide(id, byId.get(id), ask, scene.facts().getOrDefault(id, ConsentFacts.NONE), now,
                                     request.minimumRevisions().get(id)))
                             .toList();
                     Set<String> consentingOwners = decisions.stream().filter(Decision::allowed)
                             .map(d -> byId.get(d.likenessId()).ownerId).collect(Collectors.toSet());
                     List<CheckResponse.Mention> mentions = matches.stream()
-                            .map(match -> match.person().subjectId != null && consentingOwners.contains(match.person().subjectId)
+                            .map(match -> match.subjectId() != null && consentingOwners.contains(match.subjectId())
                                     ? new CheckResponse.Mention(match.mentioned(), true, null)
                                     : new CheckResponse.Mention(match.mentioned(), false, PROTECTED_PERSON))
                             .distinct().toList();
@@ -90,7 +76,7 @@ public class CheckService {
                     ConsentTokens.Issued token = tokens.issue(checkId, platformId, request.requesterId(), request.purpose(),
                             ask.contentTags(), revisions);
                     return new CheckResponse(checkId, true, decisions, mentions, guidelines, token.token(), token.expiresAt());
-                })));
+                }));
     }
 
     private static Decision decide(UUID id, Likeness likeness, ConsentDecider.Ask ask, ConsentDecider.Facts known,

@@ -78,11 +78,14 @@ public class FollowService implements PanacheRepositoryBase<Follow, Follow.Key> 
     public Uni<Set<String>> mutuals(String platformId, String person, Collection<String> owners) {
         return list("""
                         platformId = ?1 and ((followerId = ?2 and followeeId in ?3) or (followerId in ?3 and followeeId = ?2))""",
-                platformId, person, owners).map(follows -> {
-                    Set<String> followed = follows.stream().filter(f -> f.followerId.equals(person))
-                            .map(f -> f.followeeId).collect(Collectors.toSet());
-                    return follows.stream().filter(f -> f.followeeId.equals(person)).map(f -> f.followerId)
-                            .filter(followed::contains).collect(Collectors.toSet());
-                });
+                platformId, person, owners)
+                .map(follows -> mutual(person, follows.stream().map(f -> new String[] {f.followerId, f.followeeId}).toList()));
+    }
+
+    /** Of {@code follows} (follower, followee pairs) involving {@code person}: those who follow them and whom they follow. */
+    public static Set<String> mutual(String person, List<String[]> follows) {
+        Set<String> followed = follows.stream().filter(f -> f[0].equals(person)).map(f -> f[1]).collect(Collectors.toSet());
+        return follows.stream().filter(f -> f[1].equals(person)).map(f -> f[0]).filter(followed::contains)
+                .collect(Collectors.toSet());
     }
 }

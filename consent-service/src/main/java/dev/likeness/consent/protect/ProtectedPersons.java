@@ -1,6 +1,5 @@
 package dev.likeness.consent.protect;
 
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +19,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, UUID> {
 
-    /** A mentioned name that matched a protected person. */
-    public record Match(String mentioned, ProtectedPerson person) {
+    /** A mentioned name that matched a protected person; {@code subjectId} is theirs once enrolled, else null. */
+    public record Match(String mentioned, String subjectId) {
     }
 
     @WithTransaction
@@ -63,28 +62,6 @@ public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, 
         return find("""
                         id in (select n.protectedPersonId from ProtectedName n where n.normalized like ?1) order by name""",
                 Names.normalize(query).replace("%", "") + "%").page(0, limit).list();
-    }
-
-    /** The protected persons whose name or an alias is one of {@code mentioned}; a session must be open. */
-    public Uni<List<Match>> matching(Collection<String> mentioned) {
-        if (mentioned.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<String> normalized = mentioned.stream().map(Names::normalize).toList();
-        return Panache.getSession().chain(session -> session.createQuery("""
-                        select n.normalized, p from ProtectedName n, ProtectedPerson p
-                        where n.protectedPersonId = p.id and n.normalized in ?1""", Object[].class)
-                .setParameter(1, normalized)
-                .getResultList())
-                .map(rows -> {
-                    List<Match> matches = new java.util.ArrayList<>();
-                    for (String name : mentioned) {
-                        String key = Names.normalize(name);
-                        rows.stream().filter(row -> row[0].equals(key))
-                                .forEach(row -> matches.add(new Match(name, (ProtectedPerson) row[1])));
-                    }
-                    return matches;
-                });
     }
 
     private Uni<ProtectedPerson> require(UUID id) {

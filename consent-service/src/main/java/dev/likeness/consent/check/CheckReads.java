@@ -1,0 +1,146 @@
+package dev.likeness.consent.check;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.likeness.consent.follow.FollowService;
+import dev.likeness.consent.grant.Grant;
+import dev.likeness.consent.grant.PurposesConverter;
+import dev.likeness.consent.likeness.Audience;
+import dev.likeness.consent.likeness.Likeness;
+import dev.likeness.consent.protect.Names;
+import dev.likeness.consent.protect.ProtectedPersons;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The reads of a check, straight on the reactive pool rather than through Hibernate: the
+ * scene's likenesses with the requester's grants and blocks in one round trip, then follows only
+ * for a MUTUALS likeness and the protected-persons registry only when names are mentioned. Every
+ * read goes to the primary, so an answer never predates an acknowledged change.
+ */
+@ApplicationScoped
+public class CheckReads {
+
+    /** The scene's likenesses that exist, and what is known of the requester for each. */
+    public record Scene(Map<UUID, Likeness> likenesses, Map<UUID, ConsentDecider.Facts> facts) {
+    }
+
+    private static final PurposesConverter PURPOSES = new PurposesConverter();
+
+    private final Pool database;
+
+    CheckReads(Pool database) {
+        this.database = database;
+    }
+
+    public Uni<Scene> scene(String platformId, String requesterId, List<UUID> ids) {
+        return database.preparedQuery("""
+                        SELECT l.id, l.owner_id, l.status, l.audience, l.revision, l.forbidden_tags, l.guidelines,
+                               EXISTS (SELECT 1 FROM block b WHERE b.likeness_id = l.id AND b.blocked_id = $2) AS blocked,
+                               g.id AS grant_id, g.purposes, g.expires_at, g.max_uses, g.uses, g.created_at, g.revoked_at
+                        FROM likeness l
+                        LEFT JOIN consent_grant g ON g.likeness_id = l.id AND g.grantee_id = $2
+                        WHERE l.id = ANY($1)
+                        ORDER BY g.created_at DESC""")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), requesterId))
+                .chain(rows -> {
+                    Map<UUID, Likeness> likenesses = new LinkedHashMap<>();
+                    Map<UUID, List<Grant>> grants = new HashMap<>();
+                    Map<UUID, Boolean> blocked = new HashMap<>();
+                    for (Row row : rows) {
+                        UUID id = row.getUUID("id");
+                        likenesses.computeIfAbsent(id, ignored -> likeness(row));
+                        blocked.put(id, row.getBoolean("blocked"));
+                        List<Grant> own = grants.computeIfAbsent(id, ignored -> new ArrayList<>());
+                        if (row.getUUID("grant_id") != null) {
+                            own.add(grant(row, id, requesterId));
+                        }
+                    }
+                    List<String> mutualOwners = likenesses.values().stream()
+                            .filter(l -> l.audience == Audience.MUTUALS && !l.ownerId.equals(requesterId))
+                            .map(l -> l.ownerId).distinct().toList();
+                    return mutuals(platformId, requesterId, mutualOwners).map(mutuals -> {
+                        Map<UUID, ConsentDecider.Facts> facts = new HashMap<>();
+                        likenesses.forEach((id, likeness) -> facts.put(id, new ConsentDecider.Facts(grants.get(id),
+                                blocked.get(id), mutuals.contains(likeness.ownerId))));
+                        return new Scene(likenesses, facts);
+                    });
+                });
+    }
+
+    /** The mentioned names that are a protected person's name or alias. */
+    public Uni<List<ProtectedPersons.Match>> protectedMatches(List<String> mentioned) {
+        if (mentioned.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return database.preparedQuery("""
+                        SELECT n.normalized, p.subject_id FROM protected_name n
+                        JOIN protected_person p ON p.id = n.protected_person_id
+                        WHERE n.normalized = ANY($1)""")
+                .execute(Tuple.of(mentioned.stream().map(Names::normalize).toArray(String[]::new)))
+                .map(rows -> {
+                    List<ProtectedPersons.Match> matches = new ArrayList<>();
+                    for (String name : mentioned) {
+                        String key = Names.normalize(name);
+                        for (Row row : rows) {
+                            if (row.getString("normalized").equals(key)) {
+                                matches.add(new ProtectedPersons.Match(name, row.getString("subject_id")));
+                            }
+                        }
+                    }
+                    return matches;
+                });
+    }
+
+    private Uni<Set<String>> mutuals(String platformId, String person, Collection<String> owners) {
+        if (owners.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return database.preparedQuery("""
+                        SELECT follower_id, followee_id FROM follow WHERE platform_id = $1
+                        AND ((follower_id = $2 AND followee_id = ANY($3)) OR (follower_id = ANY($3) AND followee_id = $2))""")
+                .execute(Tuple.of(platformId, person, owners.toArray(String[]::new)))
+                .map(rows -> {
+                    List<String[]> follows = new ArrayList<>();
+                    rows.forEach(row -> follows.add(new String[] {row.getString("follower_id"), row.getString("followee_id")}));
+                    return FollowService.mutual(person, follows);
+                });
+    }
+
+    private static Likeness likeness(Row row) {
+        Likeness likeness = new Likeness();
+        likeness.id = row.getUUID("id");
+        likeness.ownerId = row.getString("owner_id");
+        likeness.status = Likeness.Status.valueOf(row.getString("status"));
+        likeness.audience = Audience.valueOf(row.getString("audience"));
+        likeness.revision = row.getLong("revision");
+        likeness.forbiddenTags = row.getArrayOfStrings("forbidden_tags");
+        likeness.guidelines = row.getString("guidelines");
+        return likeness;
+    }
+
+    private static Grant grant(Row row, UUID likenessId, String granteeId) {
+        Grant grant = new Grant();
+        grant.id = row.getUUID("grant_id");
+        grant.likenessId = likenessId;
+        grant.granteeId = granteeId;
+        grant.purposes = PURPOSES.convertToEntityAttribute(row.getString("purposes"));
+        grant.expiresAt = row.getOffsetDateTime("expires_at");
+        grant.maxUses = row.getInteger("max_uses");
+        grant.uses = row.getInteger("uses");
+        grant.createdAt = row.getOffsetDateTime("created_at");
+        grant.revokedAt = row.getOffsetDateTime("revoked_at");
+        return grant;
+    }
+}
