@@ -82,7 +82,8 @@ class DraftLifecycleTest {
     @Test
     void publishingReChecksConsentWithATokenForPublishing() {
         UUID alices = ConsentModelTest.likeness("alice", "APPROVED");
-        String grantId = Consents.grant("alice", alices, "bob", "[\"draft\", \"publish\"]");
+        String grantId = Consents.grant("alice", alices, "{\"granteeId\":\"" + Tokens.userId("bob")
+                + "\",\"purposes\":[\"draft\",\"publish\"],\"maxUses\":3}").then().statusCode(201).extract().path("id");
         String draftToken = Consents.check("bob", List.of(alices), "draft").getString("consentToken");
         String draft = Consents.register("bob", List.of(alices), draftToken).then().statusCode(201).extract().path("id");
 
@@ -90,6 +91,8 @@ class DraftLifecycleTest {
         String publishToken = Consents.check("bob", List.of(alices), "publish").getString("consentToken");
         publish(draft, publishToken).then().statusCode(200).body("status", is("PUBLISHED")).body("publishedAt", notNullValue());
         publish(draft, publishToken).then().statusCode(200);
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/grants", alices).then()
+                .body("find { it.id == '" + grantId + "' }.uses", is(1)); // drafts use a grant, publishing does not
 
         String second = Consents.register("bob", List.of(alices),
                 Consents.check("bob", List.of(alices), "draft").getString("consentToken")).then().statusCode(201).extract().path("id");

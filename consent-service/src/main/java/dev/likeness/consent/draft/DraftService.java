@@ -70,13 +70,16 @@ public class DraftService {
         this.ledger = ledger;
     }
 
-    @WithTransaction
+    /**
+     * The token is verified before the transaction (an ECDSA verification needs no connection),
+     * so a connection and the likeness locks are held only for the database work.
+     */
     public Uni<Registered> register(DraftRequest request, String platformId) {
         return tokens.verify(request.consentToken(), platformId).chain(consent -> {
             requireScene(consent, request.creatorId(), request.likenessIds());
-            return drafts.byPlatform(platformId, request.draftId()).chain(existing -> existing != null
+            return Panache.withTransaction(() -> drafts.byPlatform(platformId, request.draftId()).chain(existing -> existing != null
                     ? replay(existing, request)
-                    : create(request, platformId, consent));
+                    : create(request, platformId, consent)));
         });
     }
 
@@ -195,7 +198,7 @@ public class DraftService {
                     throw ConsentTokens.mismatch("Publishing needs a consent token checked for purpose publish");
                 }
                 requireScene(consent, draft.creatorId, featured.stream().map(f -> f.likenessId).toList());
-                return revalidate(consent, platformId).chain(checked -> {
+                return revalidate(consent, platformId, false).chain(checked -> {
                     draft.status = Draft.Status.PUBLISHED;
                     draft.publishedAt = LikenessService.now();
                     Uni<Void> done = Uni.createFrom().voidItem();
@@ -240,41 +243,65 @@ public class DraftService {
     }
 
     /**
-     * Locks the token's likenesses (in id order, as every change does, so no deadlock) and the
-     * creator's grants on them, and decides again: same revision, still allowed.
+     * Locks the token's likenesses (in id order, as every change does, so no deadlock) and
+     * decides again: same revision, still allowed. Every change that can narrow consent (a revoke,
+     * a block, an unfollow, …) bumps that revision under the same lock. Registering also consumes
+     * a use of each grant it relies on, in one conditional update, so {@code maxUses} is never
+     * exceeded.
      */
-    private Uni<List<Revalidated>> revalidate(ConsentTokens.Verified consent, String platformId) {
+    private Uni<List<Revalidated>> revalidate(ConsentTokens.Verified consent, String platformId, boolean consumeUses) {
         OffsetDateTime now = LikenessService.now();
         List<UUID> ids = consent.revisions().keySet().stream().sorted().toList();
         ConsentDecider.Ask ask = new ConsentDecider.Ask(consent.requesterId(), consent.purpose(), consent.contentTags());
         return likenesses.find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .chain(locked -> grants.inForceForUpdate(ids, consent.requesterId())
-                        .chain(inForce -> facts.of(platformId, consent.requesterId(), locked, inForce).map(known -> {
+                .chain(locked -> grants.list("likenessId in ?1 and granteeId = ?2 and revokedAt is null", ids, consent.requesterId())
+                        .chain(inForce -> facts.of(platformId, consent.requesterId(), locked, inForce))
+                        .map(known -> {
                             Map<UUID, Likeness> byId = locked.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
                             List<Revalidated> checked = new ArrayList<>();
                             for (UUID id : ids) {
                                 Likeness likeness = byId.get(id);
-                                long named = consent.revisions().get(id);
-                                if (likeness == null || likeness.revision != named) {
-                                    throw withdrawn(id, "it changed after the check (revision " + named
-                                            + (likeness == null ? ", now gone" : " → " + likeness.revision) + ")");
-                                }
+                                requireRevision(id, likeness, consent.revisions().get(id));
                                 Decision decision = ConsentDecider.decide(id, likeness, ask,
                                         known.getOrDefault(id, ConsentFacts.NONE), now);
                                 if (!decision.allowed()) {
                                     throw withdrawn(id, "it no longer allows it (" + decision.reason().code() + ")");
                                 }
-                                inForce.stream().filter(grant -> grant.id.equals(decision.grantId()))
-                                        .forEach(grant -> grant.uses++);
                                 checked.add(new Revalidated(likeness, decision));
                             }
                             return checked;
-                        })));
+                        }))
+                .chain(checked -> {
+                    Uni<Void> consumed = Uni.createFrom().voidItem();
+                    for (Revalidated entry : checked) {
+                        UUID grantId = entry.decision().grantId();
+                        if (consumeUses && grantId != null) {
+                            consumed = consumed.chain(() -> Panache.getSession().chain(session -> session.createMutationQuery("""
+                                            update Grant set uses = uses + 1
+                                            where id = ?1 and revokedAt is null and (maxUses is null or uses < maxUses)""")
+                                    .setParameter(1, grantId).executeUpdate()))
+                                    .invoke(updated -> {
+                                        if (updated == 0) {
+                                            throw withdrawn(entry.likeness().id, "its grant has no use left");
+                                        }
+                                    })
+                                    .replaceWithVoid();
+                        }
+                    }
+                    return consumed.replaceWith(checked);
+                });
+    }
+
+    private static void requireRevision(UUID id, Likeness likeness, long named) {
+        if (likeness == null || likeness.revision != named) {
+            throw withdrawn(id, "it changed after the check (revision " + named
+                    + (likeness == null ? ", now gone" : " → " + likeness.revision) + ")");
+        }
     }
 
     private Uni<Registered> create(DraftRequest request, String platformId, ConsentTokens.Verified consent) {
         OffsetDateTime now = LikenessService.now();
-        return revalidate(consent, platformId).chain(checked -> {
+        return revalidate(consent, platformId, true).chain(checked -> {
             Draft draft = new Draft();
             draft.id = UUID.randomUUID();
             draft.platformId = platformId;
