@@ -108,6 +108,7 @@ class StreamTest {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         AtomicInteger received = new AtomicInteger();
         List<Flow.Subscription> subscriptions = new CopyOnWriteArrayList<>();
+        List<StringBuilder> texts = new CopyOnWriteArrayList<>();
         List<CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>>> open = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
             open.add(client.sendAsync(request(token), HttpResponse.BodyHandlers.ofPublisher()));
@@ -119,6 +120,7 @@ class StreamTest {
                 private final StringBuilder text = new StringBuilder();
 
                 public void onSubscribe(Flow.Subscription subscription) {
+                    texts.add(text);
                     subscriptions.add(subscription);
                     subscription.request(Long.MAX_VALUE);
                 }
@@ -141,6 +143,13 @@ class StreamTest {
         int threadsOpen = ManagementFactory.getThreadMXBean().getThreadCount();
         Events.send(Upstream.draftCreated(UUID.randomUUID(), Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> received.get() == streams);
+        // On the wire an event is only its id and data lines (heartbeats are comments).
+        String wire;
+        synchronized (texts.get(0)) {
+            wire = texts.get(0).toString();
+        }
+        assertEquals(List.of(), wire.lines().filter(line -> !line.isEmpty() && !line.startsWith(":")
+                && !line.startsWith("id:") && !line.startsWith("data:")).toList(), wire);
         assertTrue(threadsOpen - threadsBefore < 50,
                 "threads grew from " + threadsBefore + " to " + threadsOpen + " for " + streams + " streams");
         subscriptions.forEach(Flow.Subscription::cancel);

@@ -200,7 +200,6 @@ public class StreamResource {
         private List<OutboundSseEvent> render(List<Notification> found, Map<String, String> known) {
             return found.stream().map(n -> sse.newEventBuilder()
                     .id(Long.toString(n.seq))
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(NotificationView.class, NotificationView.of(n, texts.render(n, known.get(n.actorId), locale)))
                     .build()).toList();
         }
