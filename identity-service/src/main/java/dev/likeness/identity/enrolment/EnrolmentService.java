@@ -45,7 +45,7 @@ public class EnrolmentService {
 
     @WithTransaction
     public Uni<Enrolment> start(String ownerId) {
-        return likenesses.hasVerified(ownerId).chain(enrolled -> {
+        return likenesses.hasLikeness(ownerId).chain(enrolled -> {
             if (enrolled) {
                 return Uni.createFrom().failure(alreadyEnrolled());
             }
@@ -94,7 +94,7 @@ public class EnrolmentService {
     }
 
     private Uni<Enrolment> verify(Enrolment enrolment, OffsetDateTime now) {
-        return likenesses.hasVerified(enrolment.ownerId).chain(enrolled -> {
+        return likenesses.hasLikeness(enrolment.ownerId).chain(enrolled -> {
             if (enrolled) {
                 return Uni.createFrom().failure(alreadyEnrolled());
             }
@@ -141,7 +141,7 @@ public class EnrolmentService {
 
     static ProblemException alreadyEnrolled() {
         return new ProblemException(409, "already-enrolled", "Already enrolled",
-                "This person already has a verified likeness");
+                "This person already has a likeness, verified or suspended");
     }
 
     static OffsetDateTime now() {

@@ -1,12 +1,17 @@
 package dev.likeness.identity.keycloak;
 
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import dev.likeness.identity.likeness.LikenessDeletedEvent;
+import dev.likeness.identity.likeness.LikenessReinstatedEvent;
+import dev.likeness.identity.likeness.LikenessRepository;
+import dev.likeness.identity.likeness.LikenessSuspendedEvent;
 import dev.likeness.identity.likeness.LikenessVerifiedEvent;
 import dev.likeness.identity.messaging.EventConsumer;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +24,10 @@ import io.vertx.mutiny.core.Vertx;
  * <p>It consumes identity-service's own events rather than calling Keycloak inside the
  * verification transaction: that would be a dual write. Setting an attribute is idempotent, so
  * a redelivery after a crash does no harm, and the consumed-event record skips it anyway.
+ *
+ * <p>Events are keyed by likeness, so a person's deleted likeness and their next one may sit on
+ * different partitions and arrive in any order: an event about a likeness older than the
+ * person's latest is skipped, or it would overwrite the newer likeness' status.
  */
 @ApplicationScoped
 public class KeycloakSync {
@@ -29,12 +38,21 @@ public class KeycloakSync {
 
     private final EventConsumer events;
     private final KeycloakUsers users;
+    private final LikenessRepository likenesses;
     private final Map<String, EventConsumer.Handler<?>> handlers;
 
-    KeycloakSync(EventConsumer events, KeycloakUsers users) {
+    KeycloakSync(EventConsumer events, KeycloakUsers users, LikenessRepository likenesses) {
         this.events = events;
         this.users = users;
-        this.handlers = Map.of(LikenessVerifiedEvent.TYPE, EventConsumer.handler(LikenessVerifiedEvent.class, this::verified));
+        this.likenesses = likenesses;
+        this.handlers = Map.of(
+                LikenessVerifiedEvent.TYPE, EventConsumer.handler(LikenessVerifiedEvent.class,
+                        event -> current(event.likenessId(), event.ownerId(), "VERIFIED")),
+                LikenessSuspendedEvent.TYPE, EventConsumer.handler(LikenessSuspendedEvent.class,
+                        event -> current(event.likenessId(), event.ownerId(), "SUSPENDED")),
+                LikenessReinstatedEvent.TYPE, EventConsumer.handler(LikenessReinstatedEvent.class,
+                        event -> current(event.likenessId(), event.ownerId(), "VERIFIED")),
+                LikenessDeletedEvent.TYPE, EventConsumer.handler(LikenessDeletedEvent.class, this::deleted));
     }
 
     @Incoming(CHANNEL)
@@ -42,11 +60,24 @@ public class KeycloakSync {
         return events.consume(message, CHANNEL, handlers);
     }
 
-    Uni<Void> verified(LikenessVerifiedEvent event) {
-        // The admin client blocks: run it on a worker, resume on this event's context (and transaction).
-        return Vertx.currentContext().executeBlocking(Uni.createFrom().item(() -> {
-            users.setAttributes(event.ownerId(), Map.of(STATUS_ATTRIBUTE, "VERIFIED", LIKENESS_ATTRIBUTE, event.likenessId().toString()));
-            return null;
-        })).replaceWithVoid();
+    private Uni<Void> current(UUID likenessId, String ownerId, String status) {
+        return unlessSuperseded(likenessId, ownerId, () -> users.setAttributes(ownerId,
+                Map.of(STATUS_ATTRIBUTE, status, LIKENESS_ATTRIBUTE, likenessId.toString())));
+    }
+
+    /** The person keeps the status DELETED (a token says they had one) but no likeness id. */
+    private Uni<Void> deleted(LikenessDeletedEvent event) {
+        return unlessSuperseded(event.likenessId(), event.ownerId(),
+                () -> users.setAttributes(event.ownerId(), Map.of(STATUS_ATTRIBUTE, "DELETED"), LIKENESS_ATTRIBUTE));
+    }
+
+    private Uni<Void> unlessSuperseded(UUID likenessId, String ownerId, Runnable update) {
+        return likenesses.hasSuccessor(likenessId, ownerId).chain(superseded -> superseded
+                ? Uni.createFrom().voidItem()
+                // The admin client blocks: run it on a worker, resume on this event's context (and transaction).
+                : Vertx.currentContext().executeBlocking(Uni.createFrom().item(() -> {
+                    update.run();
+                    return null;
+                })).replaceWithVoid());
     }
 }

@@ -28,9 +28,12 @@ public class KeycloakUsers {
         this.realm = realm;
     }
 
-    /** Quarkus scopes the admin client to a request; a Kafka consumer has none, so it opens one. */
+    /**
+     * Sets the attributes to these values and removes the {@code removed} ones. Quarkus scopes the
+     * admin client to a request; a Kafka consumer has none, so it opens one.
+     */
     @ActivateRequestContext
-    public void setAttributes(String userId, Map<String, String> values) {
+    public void setAttributes(String userId, Map<String, String> values, String... removed) {
         UserResource user = keycloak.realm(realm).users().get(userId);
         UserRepresentation representation;
         try {
@@ -42,6 +45,9 @@ public class KeycloakUsers {
         Map<String, List<String>> attributes = representation.getAttributes() == null
                 ? new HashMap<>() : new HashMap<>(representation.getAttributes());
         values.forEach((name, value) -> attributes.put(name, List.of(value)));
+        for (String name : removed) {
+            attributes.remove(name);
+        }
         representation.setAttributes(attributes);
         user.update(representation);
     }

@@ -9,12 +9,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A person's likeness, verified by a liveness check; its id is what consent and platforms refer to. */
+/**
+ * A person's likeness, verified by a liveness check; its id is what consent and platforms refer to.
+ * Trust and safety may suspend it (and reinstate it); its owner or trust and safety may delete it.
+ */
 @Entity
 @Table(name = "likeness")
 public class Likeness {
 
-    public enum Status { VERIFIED }
+    /** A pending or rejected likeness is an enrolment ({@code AWAITING_CAPTURE}, {@code REJECTED}), not a row here. */
+    public enum Status { VERIFIED, SUSPENDED, DELETED }
 
     @Id
     public UUID id;
@@ -25,4 +29,8 @@ public class Likeness {
     public String method;
     public OffsetDateTime verifiedAt;
     public OffsetDateTime updatedAt;
+    public OffsetDateTime suspendedAt;
+    /** Why trust and safety suspended it, as shown to the owner. */
+    public String suspensionReason;
+    public OffsetDateTime deletedAt;
 }

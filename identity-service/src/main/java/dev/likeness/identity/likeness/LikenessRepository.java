@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -11,11 +12,37 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LikenessRepository implements PanacheRepositoryBase<Likeness, UUID> {
 
+    /** The owner's likenesses; deleted ones no longer exist for them. */
     public Uni<List<Likeness>> ownedBy(String ownerId) {
-        return list("ownerId", ownerId);
+        return list("ownerId = ?1 and status <> ?2", ownerId, Likeness.Status.DELETED);
     }
 
-    public Uni<Boolean> hasVerified(String ownerId) {
-        return count("ownerId = ?1 and status = ?2", ownerId, Likeness.Status.VERIFIED).map(count -> count > 0);
+    /** A verified or suspended likeness: either keeps its owner from enrolling another. */
+    public Uni<Boolean> hasLikeness(String ownerId) {
+        return count("ownerId = ?1 and status <> ?2", ownerId, Likeness.Status.DELETED).map(count -> count > 0);
+    }
+
+    /** The owner's likeness unless deleted; null for anyone else's, which the API answers as 404. */
+    public Uni<Likeness> owned(UUID id, String ownerId) {
+        return find("id = ?1 and ownerId = ?2 and status <> ?3", id, ownerId, Likeness.Status.DELETED).firstResult();
+    }
+
+    /** Locked, so concurrent lifecycle changes of one likeness apply (and publish) one after the other. */
+    public Uni<Likeness> ownedForUpdate(UUID id, String ownerId) {
+        return find("id = ?1 and ownerId = ?2 and status <> ?3", id, ownerId, Likeness.Status.DELETED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<Likeness> forUpdate(UUID id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
+     * True when the owner has a likeness verified after this one (they deleted it and enrolled
+     * again): events about this one are history. False for a likeness unknown here.
+     */
+    public Uni<Boolean> hasSuccessor(UUID likenessId, String ownerId) {
+        return count("ownerId = ?1 and id <> ?2 and verifiedAt > (select l.verifiedAt from Likeness l where l.id = ?2)",
+                ownerId, likenessId).map(count -> count > 0);
     }
 }

@@ -1,0 +1,32 @@
+package dev.likeness.identity.likeness;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import dev.likeness.identity.outbox.DomainEvent;
+
+/** Trust and safety took a likeness out of use: consent checks for it are denied until it is reinstated. */
+public record LikenessSuspendedEvent(@NotNull UUID likenessId, @NotBlank String ownerId, @NotBlank @Size(max = 500) String reason,
+                                     @NotNull OffsetDateTime suspendedAt) implements DomainEvent {
+
+    public static final String TYPE = "dev.likeness.identity.likeness.suspended.v1";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String key() {
+        return likenessId.toString();
+    }
+
+    @Override
+    public String subject() {
+        return likenessId.toString();
+    }
+}
