@@ -37,7 +37,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.code(), e.title(), e.getMessage(), uri, e.errors());
+        Response response = respond(e.status(), e.code(), e.title(), e.getMessage(), uri, e.errors());
+        if (e.retryAfter() == null) {
+            return response;
+        }
+        // Whole seconds (RFC 9110), rounded up so a client that waits them is never early.
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).build();
     }
 
     @ServerExceptionMapper
