@@ -15,4 +15,12 @@ public interface EnrolmentConfig {
     /** Digits to read aloud, 4 to 6. */
     @WithDefault("6")
     int digits();
+
+    /** Failed captures (liveness-failed, capture-unreadable) a person may make within {@link #failureWindow()}. */
+    @WithDefault("5")
+    int maxFailures();
+
+    /** How long a failed capture counts; after maxFailures of them, attempts wait until the oldest leaves it. */
+    @WithDefault("3m")
+    Duration failureWindow();
 }

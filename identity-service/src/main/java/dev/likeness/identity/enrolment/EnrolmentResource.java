@@ -131,6 +131,7 @@ public class EnrolmentResource {
         await(() -> enrolments.awaitingCapture(enrolmentId, owner, nonce));
         try (CaptureUpload upload = CaptureUpload.receive(body, maxSize, capture.uploadDirectory())) {
             if (!upload.looksLike(mediaType)) {
+                await(() -> enrolments.unreadable(enrolmentId, owner));
                 throw new ProblemException(422, "capture-unreadable", "Capture unreadable",
                         "The body is not a " + mediaType + " file");
             }

@@ -26,7 +26,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Enrolment rules. A challenge answers one capture: refusals before verification (wrong
  * nonce, expired, used) change nothing, while a capture that reaches verification consumes the
- * challenge whatever the outcome.
+ * challenge whatever the outcome. Failed and unreadable captures count towards the person's
+ * limit ({@link CaptureFailures}).
  */
 @ApplicationScoped
 public class EnrolmentService {
@@ -35,17 +36,20 @@ public class EnrolmentService {
     private final LikenessRepository likenesses;
     private final Outbox outbox;
     private final EnrolmentConfig config;
+    private final CaptureFailures failures;
 
-    EnrolmentService(EnrolmentRepository enrolments, LikenessRepository likenesses, Outbox outbox, EnrolmentConfig config) {
+    EnrolmentService(EnrolmentRepository enrolments, LikenessRepository likenesses, Outbox outbox, EnrolmentConfig config,
+                     CaptureFailures failures) {
         this.enrolments = enrolments;
         this.likenesses = likenesses;
         this.outbox = outbox;
         this.config = config;
+        this.failures = failures;
     }
 
     @WithTransaction
     public Uni<Enrolment> start(String ownerId) {
-        return likenesses.hasLikeness(ownerId).chain(enrolled -> {
+        return failures.requireAttemptsLeft(ownerId, now()).chain(() -> likenesses.hasLikeness(ownerId)).chain(enrolled -> {
             if (enrolled) {
                 return Uni.createFrom().failure(alreadyEnrolled());
             }
@@ -69,16 +73,25 @@ public class EnrolmentService {
     /** Fails unless this challenge still takes a capture with this nonce; changes nothing. */
     @WithSession
     public Uni<Enrolment> awaitingCapture(UUID id, String ownerId, String nonce) {
-        return get(id, ownerId).invoke(enrolment -> requireOpen(enrolment, nonce, now()));
+        return get(id, ownerId).invoke(enrolment -> requireOpen(enrolment, nonce, now()))
+                .call(() -> failures.requireAttemptsLeft(ownerId, now()));
+    }
+
+    /** Counts a capture whose bytes are not its declared container as a failed attempt. */
+    @WithTransaction
+    public Uni<Void> unreadable(UUID id, String ownerId) {
+        return get(id, ownerId).chain(enrolment -> failures.record(ownerId, enrolment.id, CaptureFailures.CAPTURE_UNREADABLE, now()));
     }
 
     /** Records a verification's outcome, and on success the new likeness and its event. */
     @WithTransaction
     public Uni<Enrolment> complete(UUID id, String ownerId, String nonce, String sha256, List<Check> checks) {
         OffsetDateTime now = now();
-        return enrolments.ownedForUpdate(id, ownerId)
+        return failures.lock(ownerId)
+                .chain(() -> enrolments.ownedForUpdate(id, ownerId))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id))
                 .invoke(enrolment -> requireOpen(enrolment, nonce, now))
+                .call(() -> failures.requireAttemptsLeft(ownerId, now))
                 .chain(enrolment -> firstSubmission(sha256, enrolment.id, now).chain(first -> {
                     List<Check> all = new ArrayList<>();
                     all.add(new Check("capture-unique", first, first ? "new" : "submitted before", "never submitted before"));
@@ -87,7 +100,7 @@ public class EnrolmentService {
                     enrolment.completedAt = now;
                     if (!enrolment.verification.passed()) {
                         enrolment.status = Enrolment.Status.REJECTED;
-                        return Uni.createFrom().item(enrolment);
+                        return failures.record(ownerId, enrolment.id, CaptureFailures.LIVENESS_FAILED, now).replaceWith(enrolment);
                     }
                     return verify(enrolment, now);
                 }));

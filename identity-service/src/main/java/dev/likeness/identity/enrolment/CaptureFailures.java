@@ -1,0 +1,84 @@
+package dev.likeness.identity.enrolment;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.likeness.identity.common.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Limits a person's failed captures: after {@code likeness.enrolment.max-failures} within
+ * {@code failure-window}, capture attempts and new enrolments are refused (429) until the
+ * oldest of them leaves the window. Counted in the database, so every instance agrees.
+ * All methods run in the caller's session.
+ */
+@ApplicationScoped
+public class CaptureFailures {
+
+    static final String LIVENESS_FAILED = "liveness-failed";
+    static final String CAPTURE_UNREADABLE = "capture-unreadable";
+
+    private final EnrolmentConfig config;
+
+    CaptureFailures(EnrolmentConfig config) {
+        this.config = config;
+    }
+
+    /** Fails with 429 while the person has used up their failed attempts; changes nothing. */
+    Uni<Void> requireAttemptsLeft(String ownerId, OffsetDateTime now) {
+        Duration window = config.failureWindow();
+        // The max-th newest failure in the window: while it is in there, so are max failures.
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        SELECT failed_at FROM capture_failure WHERE owner_id = ?1 AND failed_at > ?2
+                        ORDER BY failed_at DESC OFFSET ?3 LIMIT 1""", OffsetDateTime.class)
+                .setParameter(1, ownerId)
+                .setParameter(2, now.minus(window))
+                .setParameter(3, config.maxFailures() - 1)
+                .getSingleResultOrNull())
+                .invoke(blocking -> {
+                    if (blocking != null) {
+                        throw tooManyAttempts(Duration.between(now, blocking.plus(window)));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * Serialises the person's capture completions until the transaction ends, so that captures
+     * sent in parallel (on enrolments started beforehand) cannot all pass the limit together.
+     */
+    Uni<Void> lock(String ownerId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT count(*) FROM pg_advisory_xact_lock(hashtextextended(?1, 0))", Long.class)
+                .setParameter(1, ownerId)
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** Counts a failed capture; forgets the person's failures that left the window. */
+    Uni<Void> record(String ownerId, UUID enrolmentId, String outcome, OffsetDateTime now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        DELETE FROM capture_failure WHERE owner_id = ?1 AND failed_at <= ?2""")
+                .setParameter(1, ownerId)
+                .setParameter(2, now.minus(config.failureWindow()))
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery("""
+                                INSERT INTO capture_failure (owner_id, enrolment_id, outcome, failed_at) VALUES (?1, ?2, ?3, ?4)""")
+                        .setParameter(1, ownerId)
+                        .setParameter(2, enrolmentId)
+                        .setParameter(3, outcome)
+                        .setParameter(4, now)
+                        .executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    private ProblemException tooManyAttempts(Duration wait) {
+        return new ProblemException(429, "too-many-attempts", "Too many failed attempts",
+                config.maxFailures() + " captures failed within the last " + config.failureWindow().toSeconds()
+                        + " s; try again once Retry-After has passed").retryAfter(wait);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.likeness.identity;
+
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.likeness.devstack.Captures;
+import dev.likeness.devstack.Captures.Container;
+import dev.likeness.devstack.testing.Users;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/** The refusal lifts once Retry-After has passed: the oldest failure left the window. */
+@QuarkusTest
+@TestProfile(CaptureCooldownTest.ShortWindow.class)
+class CaptureCooldownTest {
+
+    public static class ShortWindow implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("likeness.enrolment.max-failures", "2", "likeness.enrolment.failure-window", "3s");
+        }
+    }
+
+    @Test
+    void attemptsResumeAfterRetryAfter() throws InterruptedException {
+        String person = Users.create();
+        JsonPath pending = Enrolments.start(person);
+        for (int i = 0; i < 2; i++) {
+            Enrolments.submit(person, Enrolments.start(person), "video/mp4", Captures.withoutAudio(Container.MP4, 3, System.nanoTime()))
+                    .then().statusCode(422);
+        }
+        Response refused = Enrolments.submit(person, pending, "video/mp4", Captures.clip(Container.MP4, 3, System.nanoTime()));
+        refused.then().statusCode(429).body("code", is("too-many-attempts"));
+        int retryAfter = Integer.parseInt(refused.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 3, "Retry-After " + retryAfter);
+
+        Thread.sleep(retryAfter * 1000L);
+        Enrolments.submit(person, pending, "video/mp4", Captures.clip(Container.MP4, 3, System.nanoTime()))
+                .then().statusCode(200).body("status", is("VERIFIED"));
+    }
+}
