@@ -46,9 +46,12 @@ else
   ENROLMENT=$(call -X POST -H "Authorization: Bearer $ALICE" "$IDENTITY_URL/v1/enrolments")
   ENROLMENT_ID=$(printf '%s' "$ENROLMENT" | field id)
   NONCE=$(printf '%s' "$ENROLMENT" | field nonce)
-  step "   She records herself answering it and uploads the capture (here: a generated 3-second MP4)"
+  DIGITS=$(printf '%s' "$ENROLMENT" | field digits)
+  MOVES=$(printf '%s' "$ENROLMENT" | sed -n 's/.*"moves":\[\([^]]*\)\].*/\1/p' | tr -d '"')
+  step "   She records herself reading $DIGITS aloud and turning her head $MOVES, and uploads it"
+  echo "   (here: a generated MP4 — a public-domain portrait turned in 3D, the digits spoken by FreeTTS)"
   capture=$(mktemp --suffix=.mp4)
-  deploy/devstack.sh sample-capture "$capture"
+  deploy/devstack.sh sample-capture "$capture" "$DIGITS" "$MOVES"
   VERIFIED=$(call -X PUT -H "Authorization: Bearer $ALICE" -H "Likeness-Challenge-Nonce: $NONCE" \
     -H "Content-Type: video/mp4" --data-binary "@$capture" "$IDENTITY_URL/v1/enrolments/$ENROLMENT_ID/capture")
   rm -f "$capture"

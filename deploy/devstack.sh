@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The local stack's command line, on the classpath Maven resolved for deploy/devstack:
-#   deploy/devstack.sh run | stack | status | stop | sample-capture FILE   (see deploy/README.md)
+#   deploy/devstack.sh run | stack | status | stop | sample-capture FILE DIGITS MOVES   (see deploy/README.md)
 # Build first (deploy/run.sh does): ./mvnw -q package -Dmaven.test.skip=true
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"

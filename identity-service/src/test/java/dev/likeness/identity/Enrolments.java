@@ -36,7 +36,16 @@ final class Enrolments {
     /** A new person with a verified likeness; returns the likeness id. */
     static String verifiedLikeness(String person, long seed) {
         JsonPath enrolment = start(person);
-        return submit(person, enrolment, Captures.Container.MP4.mediaType, Captures.clip(Captures.Container.MP4, 3, seed))
+        return submit(person, enrolment, Captures.Container.MP4.mediaType, live(enrolment, Captures.Container.MP4, seed))
                 .then().statusCode(200).extract().path("likenessId");
+    }
+
+    /** What the person records: the challenge's digits read aloud, its head turns made. */
+    static Captures.Act act(JsonPath enrolment) {
+        return Captures.live(enrolment.getString("challenge.digits"), enrolment.getList("challenge.moves", String.class));
+    }
+
+    static byte[] live(JsonPath enrolment, Captures.Container container, long seed) {
+        return Captures.record(container, act(enrolment), seed);
     }
 }

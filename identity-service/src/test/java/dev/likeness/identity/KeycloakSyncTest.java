@@ -87,7 +87,7 @@ class KeycloakSyncTest {
         String lateVerified = UUID.randomUUID().toString();
         String lateDeleted = UUID.randomUUID().toString();
         Events.send(Events.cloudEvent(TOPIC, first, lateVerified, VERIFIED, "/identity-service", first, """
-                {"likenessId":"%s","ownerId":"%s","verifiedAt":"%s","method":"built-in/container"}"""
+                {"likenessId":"%s","ownerId":"%s","verifiedAt":"%s","method":"built-in"}"""
                 .formatted(first, userId, OffsetDateTime.now().minusMinutes(1))));
         Events.send(Events.cloudEvent(TOPIC, first, lateDeleted, DELETED, "/identity-service", first, """
                 {"likenessId":"%s","ownerId":"%s","deletedAt":"%s"}""".formatted(first, userId, OffsetDateTime.now())));
@@ -133,7 +133,7 @@ class KeycloakSyncTest {
 
     private static ProducerRecord<String, String> verified(UUID likeness, String ownerId) {
         String data = """
-                {"likenessId":"%s","ownerId":"%s","verifiedAt":"%s","method":"built-in/container"}"""
+                {"likenessId":"%s","ownerId":"%s","verifiedAt":"%s","method":"built-in"}"""
                 .formatted(likeness, ownerId, OffsetDateTime.now());
         return Events.cloudEvent(TOPIC, likeness.toString(), UUID.randomUUID().toString(), VERIFIED, "/identity-service",
                 likeness.toString(), data);

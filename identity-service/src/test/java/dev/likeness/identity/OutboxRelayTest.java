@@ -40,7 +40,7 @@ class OutboxRelayTest {
         JsonNode data = json.readTree(event.getData().toBytes());
         assertEquals(likeness, data.get("likenessId").asText());
         assertEquals(Tokens.userId(person), data.get("ownerId").asText());
-        assertEquals("built-in/container", data.get("method").asText());
+        assertEquals("built-in", data.get("method").asText());
     }
 
     @Test

@@ -38,7 +38,7 @@ final class Upstream {
     static ProducerRecord<String, String> verified(UUID likeness, String ownerId) {
         return Events.cloudEvent(IDENTITY_EVENTS, likeness.toString(), UUID.randomUUID().toString(),
                 "dev.likeness.identity.likeness.verified.v1", "/identity-service", likeness.toString(), """
-                        {"likenessId":"%s","ownerId":"%s","verifiedAt":"%s","method":"built-in/container"}"""
+                        {"likenessId":"%s","ownerId":"%s","verifiedAt":"%s","method":"built-in"}"""
                         .formatted(likeness, ownerId, OffsetDateTime.now()));
     }
 

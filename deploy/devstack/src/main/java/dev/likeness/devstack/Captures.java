@@ -1,82 +1,185 @@
 package dev.likeness.devstack;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+import javax.sound.sampled.AudioFormat;
 
 import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
+import com.sun.speech.freetts.Voice;
+import com.sun.speech.freetts.VoiceManager;
+import com.sun.speech.freetts.audio.RawFileAudioPlayer;
+
 /**
- * Real video files encoded by FFmpeg when needed (tests, the demo): no capture is downloaded or committed. The
- * seed changes the pixels, so each capture has its own bytes (a capture verifies only once).
+ * Sample captures, encoded by FFmpeg when needed (tests, the demo, benchmarks): nothing is downloaded.
+ * A public-domain portrait (resources/captures) is animated as a head turning, or shown as the
+ * attacks a liveness check must reject; the digits are spoken by FreeTTS. The same act and seed
+ * give the same bytes; another seed gives other bytes (a capture verifies only once).
  */
 public final class Captures {
 
-    private static final int WIDTH = 160;
-    private static final int HEIGHT = 120;
+    private static final int WIDTH = 320;
+    private static final int HEIGHT = 240;
     private static final int FPS = 15;
-    private static final int SAMPLE_RATE = 16_000;
+    /** The portrait's face: centre and half-width/half-height of the head, in its pixels. */
+    private static final double HEAD_X = 224;
+    private static final double HEAD_Y = 128;
+    private static final double HEAD_A = 64;
+    private static final double HEAD_B = 86;
+    private static final double NOSE_X = 222;
+    private static final double NOSE_Y = 124;
+    /** The part of the portrait in the frame: 256×192 around the face, scaled to 320×240. */
+    private static final double CROP_X = HEAD_X - 128;
+    private static final double CROP_Y = HEAD_Y - 90;
+    private static final double CROP_SCALE = 256.0 / WIDTH;
+    private static final double TURN_DEGREES = 35;
+    private static final double FIRST_TURN = 0.5;
+    private static final double TURN_SECONDS = 1.1;
+    private static final double TURN_GAP = 0.25;
+    private static final double SPEECH_START = 0.3;
 
     public enum Container {
-        MP4("mp4", "video/mp4", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC),
-        WEBM("webm", "video/webm", avcodec.AV_CODEC_ID_VP8, avcodec.AV_CODEC_ID_OPUS);
+        MP4("mp4", false, "video/mp4", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC, 16_000),
+        /** As browsers' MediaRecorder and streaming encoders write MP4: moov first, then fragments. */
+        FRAGMENTED_MP4("mp4", true, "video/mp4", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC, 48_000),
+        WEBM("webm", false, "video/webm", avcodec.AV_CODEC_ID_VP8, avcodec.AV_CODEC_ID_OPUS, 48_000);
 
         final String format;
+        final boolean fragmented;
         public final String mediaType;
         final int videoCodec;
         final int audioCodec;
+        final int sampleRate;
 
-        Container(String format, String mediaType, int videoCodec, int audioCodec) {
+        Container(String format, boolean fragmented, String mediaType, int videoCodec, int audioCodec, int sampleRate) {
             this.format = format;
+            this.fragmented = fragmented;
             this.mediaType = mediaType;
             this.videoCodec = videoCodec;
             this.audioCodec = audioCodec;
+            this.sampleRate = sampleRate;
         }
     }
 
+    /** What the camera sees. */
+    public enum Subject {
+        /** A person turning their head as asked: the live capture. */
+        HEAD_TURNING,
+        /** A photo held still in front of the camera (or a still image injected as the camera). */
+        STILL_PHOTO,
+        /** A photo slid left and right where the head should turn. */
+        PHOTO_SLID,
+        /** A photo tilted like a card, left and right, where the head should turn. */
+        PHOTO_TILTED,
+        /** No face at all: a moving pattern. */
+        NO_FACE
+    }
+
+    /**
+     * A capture's content: what is seen, the digits spoken ({@code null}: silence), the head turns
+     * ({@code LEFT}/{@code RIGHT} as seen by the person), its length in seconds (0: as long as the
+     * act needs) and whether it has an audio track at all.
+     */
+    public record Act(Subject subject, String digits, List<String> turns, double seconds, boolean audioTrack) {
+
+        public Act showing(Subject other) {
+            return new Act(other, digits, turns, seconds, audioTrack);
+        }
+
+        public Act saying(String otherDigits) {
+            return new Act(subject, otherDigits, turns, seconds, audioTrack);
+        }
+
+        public Act silent() {
+            return saying(null);
+        }
+
+        public Act turning(List<String> otherTurns) {
+            return new Act(subject, digits, otherTurns, seconds, audioTrack);
+        }
+
+        public Act lasting(double length) {
+            return new Act(subject, digits, turns, length, audioTrack);
+        }
+
+        public Act withoutAudioTrack() {
+            return new Act(subject, digits, turns, seconds, false);
+        }
+    }
+
+    /** The live answer to a challenge: its digits read aloud, its head turns made in order. */
+    public static Act live(String digits, List<String> turns) {
+        return new Act(Subject.HEAD_TURNING, digits, turns, 0, true);
+    }
+
+    /** A real file that answers no challenge (no face, no speech): for what is refused before verification. */
+    public static byte[] clip(Container container, double seconds, long seed) {
+        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, true), seed);
+    }
+
+    public static byte[] withoutAudio(Container container, double seconds, long seed) {
+        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, false), seed);
+    }
+
+    private static final int[] PORTRAIT = portrait();
+
     static {
-        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        System.setProperty("freetts.voices", "com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory");
     }
 
     private Captures() {
     }
 
-    /** A clip with a moving picture and a tone: what the container-level verifier accepts. */
-    public static byte[] clip(Container container, double seconds, long seed) {
-        return encode(container, seconds, seed, true, true);
-    }
-
-    public static byte[] withoutAudio(Container container, double seconds, long seed) {
-        return encode(container, seconds, seed, true, false);
-    }
-
-    private static byte[] encode(Container container, double seconds, long seed, boolean video, boolean audio) {
+    public static byte[] record(Container container, Act act, long seed) {
         Path file = null;
         try {
+            short[] speech = act.digits() == null ? new short[0] : speech(act.digits(), container.sampleRate);
+            double turnsEnd = FIRST_TURN + act.turns().size() * (TURN_SECONDS + TURN_GAP);
+            double natural = Math.max(4, Math.max(turnsEnd, SPEECH_START + speech.length / (double) container.sampleRate) + 0.4);
+            double seconds = act.seconds() > 0 ? act.seconds() : natural;
             file = Files.createTempFile("capture", "." + container.format);
-            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), video ? WIDTH : 0, video ? HEIGHT : 0,
-                    audio ? 1 : 0)) {
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), WIDTH, HEIGHT, act.audioTrack() ? 1 : 0)) {
                 recorder.setFormat(container.format);
                 recorder.setFrameRate(FPS);
                 recorder.setVideoCodec(container.videoCodec);
-                recorder.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
+                recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
                 recorder.setAudioCodec(container.audioCodec);
-                recorder.setSampleRate(container == Container.WEBM ? 48_000 : SAMPLE_RATE);
-                recorder.setAudioBitrate(32_000);
+                recorder.setSampleRate(container.sampleRate);
+                recorder.setAudioBitrate(48_000);
+                recorder.setMetadata("comment", "likeness sample capture " + seed);
+                if (container.fragmented) {
+                    recorder.setOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
+                }
                 recorder.start();
+                Random noise = new Random(seed);
                 int frames = (int) Math.round(seconds * FPS);
-                int rate = recorder.getSampleRate();
+                int samplesPerFrame = container.sampleRate / FPS;
+                int speechStart = (int) (SPEECH_START * container.sampleRate);
                 for (int i = 0; i < frames; i++) {
-                    if (video) {
-                        recorder.record(picture(i, seed));
-                    }
-                    if (audio) {
-                        recorder.recordSamples(rate, 1, tone(i, rate / FPS, rate));
+                    recorder.record(picture(act, i / (double) FPS, noise));
+                    if (act.audioTrack()) {
+                        short[] samples = new short[samplesPerFrame];
+                        for (int s = 0; s < samplesPerFrame; s++) {
+                            int at = i * samplesPerFrame + s - speechStart;
+                            // A quiet room: a little noise under the voice.
+                            samples[s] = (short) ((at >= 0 && at < speech.length ? speech[at] : 0) + noise.nextGaussian() * 30);
+                        }
+                        recorder.recordSamples(container.sampleRate, 1, ShortBuffer.wrap(samples));
                     }
                 }
                 recorder.stop();
@@ -91,27 +194,180 @@ public final class Captures {
         }
     }
 
-    private static Frame picture(int index, long seed) {
+    /** How far into a turn the head is at a time: 0 facing the camera, 1 fully turned, signed by direction. */
+    static double turn(List<String> turns, double t) {
+        for (int i = 0; i < turns.size(); i++) {
+            double local = t - FIRST_TURN - i * (TURN_SECONDS + TURN_GAP);
+            if (local >= 0 && local < TURN_SECONDS) {
+                double out = 0.35;
+                double hold = 0.35;
+                double amount = local < out ? ease(local / out)
+                        : local < out + hold ? 1
+                        : ease(1 - (local - out - hold) / (TURN_SECONDS - out - hold));
+                return turns.get(i).equals("LEFT") ? amount : -amount;
+            }
+        }
+        return 0;
+    }
+
+    private static double ease(double x) {
+        double s = Math.sin(Math.PI / 2 * Math.max(0, Math.min(1, x)));
+        return s * s;
+    }
+
+    private static Frame picture(Act act, double t, Random noise) {
+        double amount = turn(act.turns(), t);
+        int[] scene = switch (act.subject()) {
+            case HEAD_TURNING -> turnedHead(Math.toRadians(TURN_DEGREES * amount));
+            case STILL_PHOTO -> PORTRAIT;
+            case PHOTO_SLID -> slid(amount * 70);
+            case PHOTO_TILTED -> tilted(Math.toRadians(55 * amount));
+            case NO_FACE -> pattern(t);
+        };
+        boolean camera = act.subject() != Subject.STILL_PHOTO;
+        // A hand-held camera sways a little and its sensor is never silent.
+        double sway = camera ? 1.5 * Math.sin(2 * Math.PI * 0.7 * t) : 0;
         Frame frame = new Frame(WIDTH, HEIGHT, Frame.DEPTH_UBYTE, 3);
         ByteBuffer pixels = (ByteBuffer) frame.image[0];
         for (int y = 0; y < HEIGHT; y++) {
             for (int x = 0; x < WIDTH; x++) {
+                int sx = clamp((int) (CROP_X + x * CROP_SCALE), 511);
+                int sy = clamp((int) (CROP_Y + y * CROP_SCALE + sway), 511);
+                int rgb = scene[sy * 512 + sx];
+                int grain = camera ? (int) (noise.nextGaussian() * 2) : 0;
                 int offset = y * frame.imageStride + x * 3;
-                pixels.put(offset, (byte) (x + index * 4 + seed));
-                pixels.put(offset + 1, (byte) (y * 2 + (seed >> 8)));
-                pixels.put(offset + 2, (byte) ((x ^ y) + (seed >> 16)));
+                pixels.put(offset, (byte) clamp((rgb & 0xFF) + grain, 255));
+                pixels.put(offset + 1, (byte) clamp(((rgb >> 8) & 0xFF) + grain, 255));
+                pixels.put(offset + 2, (byte) clamp(((rgb >> 16) & 0xFF) + grain, 255));
             }
         }
         return frame;
     }
 
-    private static ShortBuffer tone(int frameIndex, int samples, int rate) {
-        ShortBuffer buffer = ShortBuffer.allocate(samples);
-        for (int i = 0; i < samples; i++) {
-            double t = (frameIndex * samples + i) / (double) rate;
-            buffer.put((short) (Math.sin(2 * Math.PI * 440 * t) * 8000));
+    /**
+     * The head as an ellipsoid with a nose, turned by an angle about the vertical axis: each of its
+     * points is moved to where the turn puts it, the nearest to the camera winning.
+     */
+    private static int[] turnedHead(double angle) {
+        if (angle == 0) {
+            return PORTRAIT;
         }
-        buffer.flip();
-        return buffer;
+        int[] scene = PORTRAIT.clone();
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        double[] depth = new double[512];
+        for (int y = (int) (HEAD_Y - HEAD_B); y <= HEAD_Y + HEAD_B; y++) {
+            double yn = (y - HEAD_Y) / HEAD_B;
+            double halfWidth = Math.sqrt(Math.max(0, 1 - yn * yn));
+            java.util.Arrays.fill(depth, Double.NEGATIVE_INFINITY);
+            for (double x = HEAD_X - HEAD_A * halfWidth; x <= HEAD_X + HEAD_A * halfWidth; x += 0.5) {
+                double xn = (x - HEAD_X) / HEAD_A;
+                double z = HEAD_A * Math.sqrt(Math.max(0, 1 - xn * xn - yn * yn)) + nose(x, y);
+                double turnedX = HEAD_X + (x - HEAD_X) * cos + z * sin;
+                double turnedZ = -(x - HEAD_X) * sin + z * cos;
+                int to = (int) Math.round(turnedX);
+                if (to >= 0 && to < 512 && turnedZ > depth[to]) {
+                    depth[to] = turnedZ;
+                    scene[y * 512 + to] = PORTRAIT[y * 512 + clamp((int) Math.round(x), 511)];
+                }
+            }
+        }
+        return scene;
+    }
+
+    /** How far the nose stands out of the ellipsoid: a ridge down from between the eyes. */
+    private static double nose(double x, double y) {
+        double dx = (x - NOSE_X) / (0.13 * HEAD_A);
+        double dy = (y - NOSE_Y) / (0.28 * HEAD_A);
+        return 0.45 * HEAD_A * Math.exp(-(dx * dx + dy * dy) / 2);
+    }
+
+    private static int[] slid(double pixels) {
+        int[] scene = new int[512 * 512];
+        int shift = (int) Math.round(pixels);
+        for (int y = 0; y < 512; y++) {
+            for (int x = 0; x < 512; x++) {
+                int from = x - shift;
+                scene[y * 512 + x] = from >= 0 && from < 512 ? PORTRAIT[y * 512 + from] : 0x808080;
+            }
+        }
+        return scene;
+    }
+
+    /** The portrait as a flat card turned about its vertical axis through the face, in perspective. */
+    private static int[] tilted(double angle) {
+        int[] scene = new int[512 * 512];
+        double focal = 500;
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        for (int y = 0; y < 512; y++) {
+            for (int x = 0; x < 512; x++) {
+                double u = x - HEAD_X;
+                double v = y - HEAD_Y;
+                double cardX = u * focal / (focal * cos - u * sin);
+                double cardY = v * (focal + cardX * sin) / focal;
+                int fromX = (int) Math.round(HEAD_X + cardX);
+                int fromY = (int) Math.round(HEAD_Y + cardY);
+                boolean onCard = fromX >= 0 && fromX < 512 && fromY >= 0 && fromY < 512 && focal * cos - u * sin > 0;
+                scene[y * 512 + x] = onCard ? PORTRAIT[fromY * 512 + fromX] : 0x808080;
+            }
+        }
+        return scene;
+    }
+
+    private static int[] pattern(double t) {
+        int[] scene = new int[512 * 512];
+        int shift = (int) (t * 60);
+        for (int y = 0; y < 512; y++) {
+            for (int x = 0; x < 512; x++) {
+                scene[y * 512 + x] = (((x + shift) & 0xFF) << 16) | ((y * 2 & 0xFF) << 8) | ((x ^ y) & 0xFF);
+            }
+        }
+        return scene;
+    }
+
+    /** The digits read aloud, one word each, by FreeTTS' kevin16 voice (16 kHz), resampled (linearly) to the given rate. */
+    private static synchronized short[] speech(String digits, int sampleRate) throws IOException {
+        Path raw = Files.createTempFile("speech", ".raw");
+        try {
+            Voice voice = VoiceManager.getInstance().getVoice("kevin16");
+            voice.allocate();
+            RawFileAudioPlayer player = new RawFileAudioPlayer(raw.toString());
+            voice.setAudioPlayer(player);
+            voice.speak(String.join(", ", digits.chars().mapToObj(Captures::word).toList()));
+            voice.deallocate();
+            player.close();
+            AudioFormat format = player.getAudioFormat();
+            ShortBuffer source = ByteBuffer.wrap(Files.readAllBytes(raw))
+                    .order(format.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+            double step = format.getSampleRate() / sampleRate;
+            short[] samples = new short[(int) (source.remaining() / step)];
+            for (int i = 0; i < samples.length; i++) {
+                double at = i * step;
+                int before = Math.min((int) at, source.limit() - 1);
+                int after = Math.min(before + 1, source.limit() - 1);
+                samples[i] = (short) (source.get(before) + (source.get(after) - source.get(before)) * (at - (int) at));
+            }
+            return samples;
+        } finally {
+            Files.deleteIfExists(raw);
+        }
+    }
+
+    private static String word(int digit) {
+        return List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine").get(digit - '0');
+    }
+
+    private static int[] portrait() {
+        try (InputStream in = Captures.class.getResourceAsStream("/captures/astronaut.png")) {
+            BufferedImage image = ImageIO.read(in);
+            return image.getRGB(0, 0, 512, 512, null, 0, 512);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int clamp(int value, int max) {
+        return Math.max(0, Math.min(max, value));
     }
 }

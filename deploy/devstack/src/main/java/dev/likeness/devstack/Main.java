@@ -36,10 +36,10 @@ public final class Main {
             case "status" -> System.out.println(running(home).toJson());
             case "stop" -> StackClient.shutdown(running(home));
             case "supervise" -> supervise(home, Long.parseLong(args[1]));
-            case "sample-capture" -> Files.write(Path.of(args[1]),
-                    Captures.clip(Captures.Container.MP4, 3, System.nanoTime()));
+            case "sample-capture" -> Files.write(Path.of(args[1]), Captures.record(Captures.Container.MP4,
+                    Captures.live(args[2], List.of(args[3].split(","))), System.nanoTime()));
             default -> {
-                System.err.println("usage: run [--reset] | stack [--reset] | status | stop | sample-capture FILE");
+                System.err.println("usage: run [--reset] | stack [--reset] | status | stop | sample-capture FILE DIGITS MOVES");
                 System.exit(2);
             }
         }

@@ -26,7 +26,10 @@ public final class Secrets {
     public static final String CONSENT_TOKEN_KEK = "CONSENT_TOKEN_KEY_ENCRYPTION_KEY";
     /** AES-256 key (base64) that encrypts notification-service's webhook secrets at rest. */
     public static final String WEBHOOK_SECRET_KEK = "WEBHOOK_SECRET_KEY_ENCRYPTION_KEY";
+    /** AES-256 key (base64) that wraps identity-service's per-likeness biometric data keys. */
+    public static final String BIOMETRIC_KEK = "LIKENESS_BIOMETRICS_KEY_ENCRYPTION_KEY";
 
+    private static final List<String> AES_KEYS = List.of(CONSENT_TOKEN_KEK, WEBHOOK_SECRET_KEK, BIOMETRIC_KEK);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Properties values;
@@ -45,14 +48,14 @@ public final class Secrets {
         }
         List<String> keys = new java.util.ArrayList<>(List.of(
                 PLATFORM_SECRET, IDENTITY_ADMIN_SECRET, NOTIFICATION_DIRECTORY_SECRET, KEYCLOAK_ADMIN_PASSWORD, CONSENT_TOKEN_KEK,
-                WEBHOOK_SECRET_KEK));
+                WEBHOOK_SECRET_KEK, BIOMETRIC_KEK));
         for (Service service : Service.values()) {
             keys.add(databasePasswordKey(service));
         }
         boolean changed = false;
         for (String key : keys) {
             if (!values.containsKey(key)) {
-                values.setProperty(key, key.equals(CONSENT_TOKEN_KEK) || key.equals(WEBHOOK_SECRET_KEK)
+                values.setProperty(key, AES_KEYS.contains(key)
                         ? Base64.getEncoder().encodeToString(randomBytes())
                         : Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes()));
                 changed = true;

@@ -25,7 +25,10 @@ public final class ServiceConfig {
         config.put("kafka.bootstrap.servers", stack.kafka().bootstrapServers());
         config.put("quarkus.oidc.auth-server-url", stack.keycloak().issuer());
         switch (service) {
-            case IDENTITY -> adminClient(config, stack, StackInfo.IDENTITY_ADMIN_CLIENT);
+            case IDENTITY -> {
+                adminClient(config, stack, StackInfo.IDENTITY_ADMIN_CLIENT);
+                config.put("likeness.biometrics.key-encryption-key", stack.biometricKey());
+            }
             case NOTIFICATION -> {
                 adminClient(config, stack, StackInfo.NOTIFICATION_DIRECTORY_CLIENT);
                 config.put("likeness.webhooks.secret-encryption-key", stack.webhookSecretKey());

@@ -24,7 +24,8 @@ public record StackInfo(
         Kafka kafka,
         Keycloak keycloak,
         String consentTokenKey,
-        String webhookSecretKey) {
+        String webhookSecretKey,
+        String biometricKey) {
 
     public record Postgres(String host, int port, Map<String, Database> databases) {
     }
@@ -76,7 +77,8 @@ public record StackInfo(
                 new Keycloak(keycloakUrl, keycloakManagementUrl, Realm.NAME, Realm.ADMIN_USER,
                         secrets.get(Secrets.KEYCLOAK_ADMIN_PASSWORD), clients),
                 secrets.get(Secrets.CONSENT_TOKEN_KEK),
-                secrets.get(Secrets.WEBHOOK_SECRET_KEK));
+                secrets.get(Secrets.WEBHOOK_SECRET_KEK),
+                secrets.get(Secrets.BIOMETRIC_KEK));
     }
 
     static final ObjectMapper JSON = new ObjectMapper()

@@ -73,7 +73,8 @@ class FirstJourneyIT {
         String likeness = as(alice, identity)
                 .header("Likeness-Challenge-Nonce", enrolment.getString("challenge.nonce"))
                 .contentType("video/mp4")
-                .body(Captures.clip(Captures.Container.MP4, 3, System.nanoTime()))
+                .body(Captures.record(Captures.Container.MP4, Captures.live(enrolment.getString("challenge.digits"),
+                        enrolment.getList("challenge.moves", String.class)), System.nanoTime()))
                 .put("/v1/enrolments/{id}/capture", enrolment.getString("id")).then()
                 .statusCode(200)
                 .body("status", is("VERIFIED"))

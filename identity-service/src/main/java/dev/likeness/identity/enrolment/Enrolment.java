@@ -39,8 +39,10 @@ public class Enrolment {
     @JdbcTypeCode(SqlTypes.JSON)
     public Verification verification;
     public UUID likenessId;
+    /** The vendor liveness session answering the challenge, when a session verifier is configured. */
+    public String vendorSessionId;
 
-    Challenge challenge() {
+    public Challenge challenge() {
         List<Challenge.Move> sequence = Arrays.stream(moves.split(",")).map(Challenge.Move::valueOf).toList();
         return new Challenge(nonce, digits, sequence);
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -33,9 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.likeness.identity.capture.CaptureConfig;
-import dev.likeness.identity.capture.CaptureInspector;
 import dev.likeness.identity.capture.CaptureUpload;
 import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.biometric.BiometricConfig;
+import dev.likeness.identity.liveness.CaptureVerifier;
+import dev.likeness.identity.liveness.Verdict;
+import dev.likeness.identity.liveness.Verifiers;
 import dev.likeness.identity.common.Problem;
 import dev.likeness.identity.common.ProblemException;
 import dev.likeness.identity.common.Roles;
@@ -53,14 +58,17 @@ public class EnrolmentResource {
     private static final List<String> CAPTURE_TYPES = List.of("video/mp4", "video/webm");
 
     private final EnrolmentService enrolments;
-    private final CaptureInspector inspector;
+    private final Verifiers verifiers;
     private final CaptureConfig capture;
+    private final BiometricConfig biometrics;
     private final JsonWebToken caller;
 
-    EnrolmentResource(EnrolmentService enrolments, CaptureInspector inspector, CaptureConfig capture, JsonWebToken caller) {
+    EnrolmentResource(EnrolmentService enrolments, Verifiers verifiers, CaptureConfig capture, BiometricConfig biometrics,
+                      JsonWebToken caller) {
         this.enrolments = enrolments;
-        this.inspector = inspector;
+        this.verifiers = verifiers;
         this.capture = capture;
+        this.biometrics = biometrics;
         this.caller = caller;
     }
 
@@ -126,17 +134,23 @@ public class EnrolmentResource {
         if (contentLength != null && contentLength > maxSize) {
             throw CaptureUpload.tooLarge(maxSize);
         }
+        CaptureVerifier verifier = verifiers.capture();
+        if (verifier == null) {
+            throw new ProblemException(409, "session-required", "Liveness session required",
+                    "This service verifies liveness with a vendor session: POST /v1/enrolments/" + enrolmentId + "/liveness-session");
+        }
         String owner = caller.getSubject();
         String mediaType = mediaType(contentType);
-        await(() -> enrolments.awaitingCapture(enrolmentId, owner, nonce));
+        Challenge challenge = await(() -> enrolments.awaitingCapture(enrolmentId, owner, nonce)).challenge();
         try (CaptureUpload upload = CaptureUpload.receive(body, maxSize, capture.uploadDirectory())) {
             if (!upload.looksLike(mediaType)) {
                 await(() -> enrolments.unreadable(enrolmentId, owner));
                 throw new ProblemException(422, "capture-unreadable", "Capture unreadable",
                         "The body is not a " + mediaType + " file");
             }
-            List<Check> checks = inspector.inspect(upload.file());
-            Enrolment done = await(() -> enrolments.complete(enrolmentId, owner, nonce, upload.sha256Hex(), checks));
+            Verdict verdict = verifier.verify(upload.file(), challenge);
+            EnrolmentService.Retained retained = retained(upload, mediaType);
+            Enrolment done = await(() -> enrolments.complete(enrolmentId, owner, nonce, upload.sha256Hex(), verdict, retained));
             if (done.status != Enrolment.Status.VERIFIED) {
                 throw rejected(done.verification.checks());
             }
@@ -146,7 +160,16 @@ public class EnrolmentResource {
         }
     }
 
-    private static ProblemException rejected(List<Check> checks) {
+    /** The capture, when configuration keeps it for a while after verification (by default it does not). */
+    private EnrolmentService.Retained retained(CaptureUpload upload, String mediaType) throws IOException {
+        Duration retention = biometrics.captureRetention();
+        if (retention.isZero()) {
+            return null;
+        }
+        return new EnrolmentService.Retained(mediaType, Files.readAllBytes(upload.file()), EnrolmentService.now().plus(retention));
+    }
+
+    static ProblemException rejected(List<Check> checks) {
         List<Problem.FieldError> failed = checks.stream().filter(check -> !check.passed())
                 .map(check -> new Problem.FieldError(check.name(), "measured " + check.measured() + ", required " + check.required()))
                 .toList();
@@ -165,7 +188,7 @@ public class EnrolmentResource {
     }
 
     /** Runs a Hibernate Reactive step on the event loop from this worker thread. */
-    private static <T> T await(Supplier<Uni<T>> step) {
+    static <T> T await(Supplier<Uni<T>> step) {
         try {
             return VertxContextSupport.subscribeAndAwait(step);
         } catch (RuntimeException e) {

@@ -10,9 +10,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.likeness.identity.capture.CaptureInspector;
 import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.biometric.BiometricVault;
 import dev.likeness.identity.capture.Verification;
+import dev.likeness.identity.liveness.Verdict;
 import dev.likeness.identity.common.ProblemException;
 import dev.likeness.identity.likeness.Likeness;
 import dev.likeness.identity.likeness.LikenessRepository;
@@ -38,13 +39,16 @@ public class EnrolmentService {
     private final EnrolmentConfig config;
     private final CaptureFailures failures;
 
+    private final BiometricVault vault;
+
     EnrolmentService(EnrolmentRepository enrolments, LikenessRepository likenesses, Outbox outbox, EnrolmentConfig config,
-                     CaptureFailures failures) {
+                     CaptureFailures failures, BiometricVault vault) {
         this.enrolments = enrolments;
         this.likenesses = likenesses;
         this.outbox = outbox;
         this.config = config;
         this.failures = failures;
+        this.vault = vault;
     }
 
     @WithTransaction
@@ -83,27 +87,80 @@ public class EnrolmentService {
         return get(id, ownerId).chain(enrolment -> failures.record(ownerId, enrolment.id, CaptureFailures.CAPTURE_UNREADABLE, now()));
     }
 
-    /** Records a verification's outcome, and on success the new likeness and its event. */
+    /**
+     * Records a verification's outcome, and on success the new likeness, its event and its
+     * biometric data: the reference image, and the capture itself when {@code retained} is given.
+     * {@code sha256} is the uploaded capture's digest; null for a vendor session.
+     */
     @WithTransaction
-    public Uni<Enrolment> complete(UUID id, String ownerId, String nonce, String sha256, List<Check> checks) {
+    public Uni<Enrolment> complete(UUID id, String ownerId, String nonce, String sha256, Verdict verdict, Retained retained) {
+        Verification verification = verdict.verification();
         OffsetDateTime now = now();
         return failures.lock(ownerId)
                 .chain(() -> enrolments.ownedForUpdate(id, ownerId))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id))
                 .invoke(enrolment -> requireOpen(enrolment, nonce, now))
                 .call(() -> failures.requireAttemptsLeft(ownerId, now))
-                .chain(enrolment -> firstSubmission(sha256, enrolment.id, now).chain(first -> {
+                .chain(enrolment -> uniqueness(sha256, enrolment.id, now).chain(unique -> {
                     List<Check> all = new ArrayList<>();
-                    all.add(new Check("capture-unique", first, first ? "new" : "submitted before", "never submitted before"));
-                    all.addAll(checks);
-                    enrolment.verification = new Verification(CaptureInspector.METHOD, all);
+                    if (unique != null) {
+                        all.add(unique);
+                    }
+                    all.addAll(verification.checks());
+                    enrolment.verification = new Verification(verification.method(), all);
                     enrolment.completedAt = now;
                     if (!enrolment.verification.passed()) {
                         enrolment.status = Enrolment.Status.REJECTED;
                         return failures.record(ownerId, enrolment.id, CaptureFailures.LIVENESS_FAILED, now).replaceWith(enrolment);
                     }
-                    return verify(enrolment, now);
+                    return verify(enrolment, now).call(() -> keep(enrolment.likenessId, verdict.referenceImage(), retained, now));
                 }));
+    }
+
+    /** Binds a vendor liveness session to the enrolment; a challenge takes one session. */
+    @WithTransaction
+    public Uni<Enrolment> openSession(UUID id, String ownerId, String nonce, String sessionId) {
+        OffsetDateTime now = now();
+        return failures.lock(ownerId)
+                .chain(() -> enrolments.ownedForUpdate(id, ownerId))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id))
+                .invoke(enrolment -> {
+                    requireOpen(enrolment, nonce, now);
+                    requireNoSession(enrolment);
+                    enrolment.vendorSessionId = sessionId;
+                })
+                .call(() -> failures.requireAttemptsLeft(ownerId, now));
+    }
+
+    static void requireNoSession(Enrolment enrolment) {
+        if (enrolment.vendorSessionId != null) {
+            throw new ProblemException(409, "session-open", "Liveness session already open",
+                    "This challenge already has its liveness session; fetch its result");
+        }
+    }
+
+    /** The capture-unique check of an uploaded capture; none for a vendor session (no bytes reach us). */
+    private static Uni<Check> uniqueness(String sha256, UUID enrolmentId, OffsetDateTime now) {
+        if (sha256 == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return firstSubmission(sha256, enrolmentId, now)
+                .map(first -> new Check("capture-unique", first, first ? "new" : "submitted before", "never submitted before"));
+    }
+
+    /** The raw capture to keep, encrypted, until {@code until}. */
+    public record Retained(String mediaType, byte[] bytes, OffsetDateTime until) {
+    }
+
+    private Uni<Void> keep(UUID likenessId, byte[] referenceImage, Retained capture, OffsetDateTime now) {
+        Uni<Void> kept = Panache.flush();
+        if (referenceImage != null) {
+            kept = kept.chain(() -> vault.keep(likenessId, BiometricVault.Kind.REFERENCE_IMAGE, "image/jpeg", referenceImage, now, null));
+        }
+        if (capture != null) {
+            kept = kept.chain(() -> vault.keep(likenessId, BiometricVault.Kind.CAPTURE, capture.mediaType(), capture.bytes(), now, capture.until()));
+        }
+        return kept;
     }
 
     private Uni<Enrolment> verify(Enrolment enrolment, OffsetDateTime now) {
@@ -115,7 +172,7 @@ public class EnrolmentService {
             likeness.id = UUID.randomUUID();
             likeness.ownerId = enrolment.ownerId;
             likeness.status = Likeness.Status.VERIFIED;
-            likeness.method = CaptureInspector.METHOD;
+            likeness.method = enrolment.verification.method();
             likeness.verifiedAt = now;
             likeness.updatedAt = now;
             enrolment.status = Enrolment.Status.VERIFIED;

@@ -25,7 +25,7 @@ public class Likeness {
     public String ownerId;
     @Enumerated(EnumType.STRING)
     public Status status;
-    /** Which verifier accepted the capture, e.g. {@code built-in/container}. */
+    /** Which verifier accepted the capture, e.g. {@code built-in}. */
     public String method;
     public OffsetDateTime verifiedAt;
     public OffsetDateTime updatedAt;

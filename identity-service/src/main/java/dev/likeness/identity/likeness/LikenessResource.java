@@ -14,9 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,6 +57,21 @@ public class LikenessResource {
     @Operation(operationId = "listMyLikenesses", summary = "The caller's likenesses, verified or suspended")
     public Uni<List<LikenessView>> mine() {
         return likenesses.ownedBy(caller.getSubject()).map(list -> list.stream().map(LikenessView::of).toList());
+    }
+
+    @GET
+    @Path("{likenessId}/reference-image")
+    @RolesAllowed(Roles.USER)
+    @Produces("image/jpeg")
+    @Operation(operationId = "getReferenceImage", summary = "The owner's reference image: the face kept from the capture",
+            description = "Decrypted for the owner only; gone once the likeness is deleted (service README, Biometric data).")
+    @APIResponse(responseCode = "200", description = "The face, as JPEG", content = @Content(mediaType = "image/jpeg",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such likeness for the caller, or no reference image",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> referenceImage(@PathParam("likenessId") UUID likenessId) {
+        return lifecycle.referenceImage(likenessId, caller.getSubject())
+                .map(image -> Response.ok(image.bytes(), image.mediaType()).header("Cache-Control", "no-store").build());
     }
 
     @GET

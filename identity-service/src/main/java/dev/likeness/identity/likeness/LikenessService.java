@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.likeness.identity.biometric.BiometricVault;
 import dev.likeness.identity.common.ProblemException;
 import dev.likeness.identity.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -24,15 +25,25 @@ public class LikenessService {
 
     private final LikenessRepository likenesses;
     private final Outbox outbox;
+    private final BiometricVault vault;
 
-    LikenessService(LikenessRepository likenesses, Outbox outbox) {
+    LikenessService(LikenessRepository likenesses, Outbox outbox, BiometricVault vault) {
         this.likenesses = likenesses;
         this.outbox = outbox;
+        this.vault = vault;
     }
 
     @WithSession
     public Uni<Likeness> getOwn(UUID id, String ownerId) {
         return likenesses.owned(id, ownerId).onItem().ifNull().failWith(() -> notFound(id));
+    }
+
+    /** The owner's reference image, decrypted; 404 when there is none. */
+    @WithSession
+    public Uni<BiometricVault.Content> referenceImage(UUID id, String ownerId) {
+        return getOwn(id, ownerId)
+                .chain(likeness -> vault.read(likeness.id, BiometricVault.Kind.REFERENCE_IMAGE))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("reference image of likeness " + id));
     }
 
     @WithSession
@@ -93,7 +104,7 @@ public class LikenessService {
         likeness.status = Likeness.Status.DELETED;
         likeness.deletedAt = now;
         likeness.updatedAt = now;
-        return outbox.append(new LikenessDeletedEvent(likeness.id, likeness.ownerId, now));
+        return vault.shred(likeness.id).chain(() -> outbox.append(new LikenessDeletedEvent(likeness.id, likeness.ownerId, now)));
     }
 
     private static ProblemException notFound(UUID id) {

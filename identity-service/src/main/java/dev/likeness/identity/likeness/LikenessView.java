@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Likeness")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LikenessView(UUID id, @Schema(description = "Keycloak subject of the owner") String ownerId,
-                           Likeness.Status status, @Schema(example = "built-in/container") String method,
+                           Likeness.Status status, @Schema(example = "built-in") String method,
                            OffsetDateTime verifiedAt,
                            @Schema(description = "While suspended (and on a likeness deleted while suspended)") OffsetDateTime suspendedAt,
                            @Schema(description = "Why trust and safety suspended it") String suspensionReason,

@@ -1,0 +1,139 @@
+package dev.likeness.identity.enrolment;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.capture.Verification;
+import dev.likeness.identity.common.Problem;
+import dev.likeness.identity.common.ProblemException;
+import dev.likeness.identity.common.Roles;
+import dev.likeness.identity.liveness.LivenessConfig;
+import dev.likeness.identity.liveness.SessionVerifier;
+import dev.likeness.identity.liveness.Verdict;
+import dev.likeness.identity.liveness.Verifiers;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Answering a challenge through a vendor liveness session instead of an upload, when
+ * {@code likeness.liveness.verifier} names a session verifier: open the session, let the client
+ * stream to the vendor, then ask for the result. The vendor's calls block: worker threads.
+ */
+@Path("/v1/enrolments/{enrolmentId}/liveness-session")
+@RolesAllowed(Roles.USER)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Enrolment")
+public class LivenessSessionResource {
+
+    /** What the client needs to stream to the vendor. */
+    @Schema(name = "LivenessSession")
+    public record SessionView(String sessionId, Map<String, String> client) {
+    }
+
+    private final EnrolmentService enrolments;
+    private final Verifiers verifiers;
+    private final LivenessConfig config;
+    private final JsonWebToken caller;
+
+    LivenessSessionResource(EnrolmentService enrolments, Verifiers verifiers, LivenessConfig config, JsonWebToken caller) {
+        this.enrolments = enrolments;
+        this.verifiers = verifiers;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    @POST
+    @Blocking
+    @Operation(operationId = "openLivenessSession", summary = "Open the vendor liveness session that answers the challenge")
+    @APIResponse(responseCode = "201", description = "The session: stream the camera to the vendor with it",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409", description = "Captures are uploaded here (capture-required), or the session is open (session-open)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response open(@PathParam("enrolmentId") UUID enrolmentId,
+                         @Parameter(description = "The nonce of the enrolment's challenge", required = true)
+                         @HeaderParam(EnrolmentResource.NONCE_HEADER) String nonce) {
+        SessionVerifier vendor = vendor(nonce);
+        String owner = caller.getSubject();
+        EnrolmentService.requireNoSession(EnrolmentResource.await(() -> enrolments.awaitingCapture(enrolmentId, owner, nonce)));
+        SessionVerifier.Session session = vendor.open(enrolmentId);
+        EnrolmentResource.await(() -> enrolments.openSession(enrolmentId, owner, nonce, session.sessionId()));
+        return Response.created(URI.create("/v1/enrolments/" + enrolmentId + "/liveness-session"))
+                .entity(new SessionView(session.sessionId(), session.client())).build();
+    }
+
+    @POST
+    @Path("result")
+    @Blocking
+    @Operation(operationId = "completeLivenessSession", summary = "Fetch the vendor's result and decide the enrolment",
+            description = "Verified when the vendor succeeded with at least likeness.liveness.vendor-min-confidence; "
+                    + "the vendor's reference image is kept encrypted, its audit images are not kept.")
+    @APIResponse(responseCode = "200", description = "Verified: the enrolment names the new likeness")
+    @APIResponse(responseCode = "422", description = "The vendor did not find a live person (liveness-failed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No session yet (no-session), or the vendor has not decided (session-in-progress)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EnrolmentView result(@PathParam("enrolmentId") UUID enrolmentId,
+                                @Parameter(description = "The nonce of the enrolment's challenge", required = true)
+                                @HeaderParam(EnrolmentResource.NONCE_HEADER) String nonce) {
+        SessionVerifier vendor = vendor(nonce);
+        String owner = caller.getSubject();
+        Enrolment enrolment = EnrolmentResource.await(() -> enrolments.awaitingCapture(enrolmentId, owner, nonce));
+        if (enrolment.vendorSessionId == null) {
+            throw new ProblemException(409, "no-session", "No liveness session", "Open the liveness session first");
+        }
+        SessionVerifier.Result result = vendor.result(enrolment.vendorSessionId);
+        if (result.status() == SessionVerifier.Status.CREATED || result.status() == SessionVerifier.Status.IN_PROGRESS) {
+            throw new ProblemException(409, "session-in-progress", "Liveness session in progress",
+                    "The vendor has not decided yet (" + result.status() + "); ask again in a moment");
+        }
+        Verdict verdict = new Verdict(new Verification(vendor.name(), checks(result)), result.referenceImage());
+        Enrolment done = EnrolmentResource.await(() -> enrolments.complete(enrolmentId, owner, nonce, null, verdict, null));
+        if (done.status != Enrolment.Status.VERIFIED) {
+            throw EnrolmentResource.rejected(done.verification.checks());
+        }
+        return EnrolmentView.of(done, EnrolmentService.now());
+    }
+
+    private List<Check> checks(SessionVerifier.Result result) {
+        double min = config.vendorMinConfidence();
+        Double confidence = result.confidence();
+        return List.of(
+                new Check("vendor-status", result.status() == SessionVerifier.Status.SUCCEEDED, result.status().name(), "SUCCEEDED"),
+                new Check("vendor-confidence", confidence != null && confidence >= min,
+                        confidence == null ? "none" : String.format(Locale.ROOT, "%.1f", confidence),
+                        String.format(Locale.ROOT, "at least %.1f", min)));
+    }
+
+    private SessionVerifier vendor(String nonce) {
+        if (nonce == null || nonce.isBlank()) {
+            throw new ProblemException(400, "validation-failed", "Request validation failed",
+                    EnrolmentResource.NONCE_HEADER + ": required", List.of(new Problem.FieldError(EnrolmentResource.NONCE_HEADER, "required")));
+        }
+        SessionVerifier vendor = verifiers.session();
+        if (vendor == null) {
+            throw new ProblemException(409, "capture-required", "Capture required",
+                    "This service verifies liveness from an uploaded capture: PUT the capture instead");
+        }
+        return vendor;
+    }
+}

@@ -1,0 +1,248 @@
+package dev.likeness.identity.liveness;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import javax.imageio.ImageIO;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FrameGrabber;
+
+import dev.likeness.identity.capture.CaptureConfig;
+import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.capture.Verification;
+import dev.likeness.identity.enrolment.Challenge;
+import dev.likeness.identity.enrolment.EnrolmentConfig;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The built-in liveness verifier: stops the cheap attacks (a still or moved photo, no face,
+ * another recording, a replay) from the capture alone. Checks run cheapest first; a capture whose
+ * media is not sane is not analysed further. What it cannot stop is in the service README.
+ */
+@ApplicationScoped
+public class BuiltInVerifier implements CaptureVerifier {
+
+    public static final String NAME = "built-in";
+
+    private final CaptureConfig capture;
+    private final LivenessConfig thresholds;
+    private final FaceDetector faces;
+    private final SpokenDigits digits;
+
+    BuiltInVerifier(CaptureConfig capture, LivenessConfig thresholds, EnrolmentConfig enrolment) {
+        this.capture = capture;
+        this.thresholds = thresholds;
+        this.faces = new FaceDetector();
+        this.digits = new SpokenDigits(enrolment.digits());
+    }
+
+    /** Loads FFmpeg, the face model and the speech model at startup rather than on the first capture. */
+    void warmUp(@Observes StartupEvent event) {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        faces.detect(new float[FaceDetector.SIZE * FaceDetector.SIZE * 3]);
+        digits.hear(new short[CaptureMedia.SAMPLE_RATE]);
+    }
+
+    @PreDestroy
+    void close() throws Exception {
+        faces.close();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Verdict verify(Path file, Challenge challenge) {
+        List<Check> checks = new ArrayList<>();
+        Motion motion = new Motion();
+        CaptureMedia media;
+        try {
+            media = CaptureMedia.read(file, thresholds.sampledFramesPerSecond(), motion::add);
+        } catch (FrameGrabber.Exception | RuntimeException unreadable) {
+            checks.add(new Check("container", false, "unreadable", "MP4 or WebM"));
+            return new Verdict(new Verification(NAME, checks), null);
+        }
+        if (!saneMedia(media, checks)) {
+            return new Verdict(new Verification(NAME, checks), null);
+        }
+        checks.add(oneFace(motion));
+        checks.add(notStatic(motion));
+        checks.add(headTurns(motion, challenge.moves()));
+        Speech speech = Speech.of(media.speech());
+        checks.add(speechPresent(speech));
+        checks.add(digitsSpoken(speech, media.speech(), challenge.digits()));
+        return new Verdict(new Verification(NAME, checks), motion.reference());
+    }
+
+    private boolean saneMedia(CaptureMedia media, List<Check> checks) {
+        String format = media.format();
+        boolean container = format.contains("mp4") || format.contains("webm") || format.contains("matroska");
+        checks.add(new Check("container", container, format, "MP4 or WebM"));
+        checks.add(new Check("video-track", media.hasVideo(), media.hasVideo() ? media.video() : "none", "present"));
+        checks.add(new Check("audio-track", media.hasAudio(), media.hasAudio() ? media.audio() : "none", "present"));
+        double min = capture.minDuration().toMillis() / 1000.0;
+        double max = capture.maxDuration().toMillis() / 1000.0;
+        double seconds = media.seconds();
+        checks.add(new Check("duration", seconds >= min && seconds <= max, seconds(seconds), seconds(min) + " to " + seconds(max)));
+        if (media.hasVideo() && media.hasAudio()) {
+            double drift = Math.abs(media.videoSeconds() - media.audioSeconds());
+            double allowed = thresholds.maxTrackDrift().toMillis() / 1000.0;
+            checks.add(new Check("tracks-agree", drift <= allowed,
+                    "video " + seconds(media.videoSeconds()) + ", audio " + seconds(media.audioSeconds()),
+                    "lengths within " + seconds(allowed)));
+        }
+        return checks.stream().allMatch(Check::passed);
+    }
+
+    private Check oneFace(Motion motion) {
+        double ratio = motion.oneFaceRatio();
+        return new Check("one-face", ratio >= thresholds.minOneFaceRatio(),
+                percent(ratio) + " of " + motion.frames() + " sampled frames",
+                "exactly one face in at least " + percent(thresholds.minOneFaceRatio()));
+    }
+
+    private Check notStatic(Motion motion) {
+        double difference = motion.medianDifference();
+        return new Check("not-static", difference > thresholds.minFrameDifference(),
+                String.format(Locale.ROOT, "median frame difference %.3f", difference),
+                String.format(Locale.ROOT, "above %.3f", thresholds.minFrameDifference()));
+    }
+
+    private Check headTurns(Motion motion, List<Challenge.Move> asked) {
+        HeadTurns turns = HeadTurns.of(motion.yaws(), thresholds.turnYaw(), thresholds.neutralYaw());
+        return new Check("head-turns", turns.moves().equals(asked),
+                (turns.moves().isEmpty() ? "none" : join(turns.moves()))
+                        + String.format(Locale.ROOT, " (yaw %+.2f to %+.2f)", turns.lowest(), turns.highest()),
+                join(asked) + String.format(Locale.ROOT, ", turns past yaw ±%.2f", thresholds.turnYaw()));
+    }
+
+    private Check speechPresent(Speech speech) {
+        double min = thresholds.minSpeech().toMillis() / 1000.0;
+        return new Check("speech", speech.seconds() >= min, seconds(speech.seconds()) + " of speech", "at least " + seconds(min));
+    }
+
+    private Check digitsSpoken(Speech speech, short[] pcm, String asked) {
+        String heard = speech.seconds() > 0 ? digits.hear(pcm) : "";
+        int off = SpokenDigits.distance(heard, asked);
+        return new Check("digits", off <= thresholds.maxDigitErrors(),
+                (heard.isEmpty() ? "nothing" : heard) + " (" + off + " off)",
+                asked + ", at most " + thresholds.maxDigitErrors() + " off");
+    }
+
+    private static String join(List<Challenge.Move> moves) {
+        return String.join(",", moves.stream().map(Enum::name).toList());
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.2f s", seconds);
+    }
+
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+    }
+
+    /** What the sampled frames show: how many faces, how the head is turned, how much the picture changes. */
+    private final class Motion {
+
+        private final List<Float> yaws = new ArrayList<>();
+        private final List<Double> differences = new ArrayList<>();
+        private int frames;
+        private int oneFace;
+        private float[] previous;
+        private BufferedImage reference;
+        private float referenceYaw = Float.MAX_VALUE;
+
+        void add(CaptureMedia.Picture picture) {
+            frames++;
+            List<FaceDetector.Face> found = faces.detect(picture.rgb());
+            if (found.size() == 1) {
+                FaceDetector.Face face = found.get(0);
+                oneFace++;
+                yaws.add(face.yaw());
+                // The most frontal view, with some room around the face, is the reference image.
+                if (Math.abs(face.yaw()) < referenceYaw) {
+                    referenceYaw = Math.abs(face.yaw());
+                    reference = picture.crop(face.centerX(), face.centerY(), 1.6f * Math.max(face.width(), face.height()));
+                }
+            }
+            if (previous != null) {
+                double sum = 0;
+                for (int i = 0; i < previous.length; i++) {
+                    sum += Math.abs(previous[i] - picture.grey()[i]);
+                }
+                differences.add(sum / previous.length);
+            }
+            previous = picture.grey();
+        }
+
+        int frames() {
+            return frames;
+        }
+
+        double oneFaceRatio() {
+            return frames == 0 ? 0 : oneFace / (double) frames;
+        }
+
+        double medianDifference() {
+            double[] sorted = differences.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+        }
+
+        List<Float> yaws() {
+            return yaws;
+        }
+
+        byte[] reference() {
+            if (reference == null) {
+                return null;
+            }
+            try {
+                ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+                ImageIO.write(reference, "jpeg", jpeg);
+                return jpeg.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Where speech is: 20 ms windows clearly louder than the room. */
+    private record Speech(double seconds) {
+
+        private static final int WINDOW = CaptureMedia.SAMPLE_RATE / 50;
+        private static final double MIN_LEVEL = 200;
+
+        static Speech of(short[] pcm) {
+            int windows = pcm.length / WINDOW;
+            if (windows == 0) {
+                return new Speech(0);
+            }
+            double[] levels = new double[windows];
+            for (int w = 0; w < windows; w++) {
+                double sum = 0;
+                for (int i = w * WINDOW; i < (w + 1) * WINDOW; i++) {
+                    sum += (double) pcm[i] * pcm[i];
+                }
+                levels[w] = Math.sqrt(sum / WINDOW);
+            }
+            double room = Arrays.stream(levels).sorted().toArray()[windows / 10];
+            double threshold = Math.max(MIN_LEVEL, 4 * room);
+            long loud = Arrays.stream(levels).filter(level -> level > threshold).count();
+            return new Speech(loud * WINDOW / (double) CaptureMedia.SAMPLE_RATE);
+        }
+    }
+}

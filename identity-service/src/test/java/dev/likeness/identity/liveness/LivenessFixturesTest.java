@@ -1,0 +1,130 @@
+package dev.likeness.identity.liveness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.likeness.devstack.Captures;
+import dev.likeness.devstack.Captures.Act;
+import dev.likeness.devstack.Captures.Container;
+import dev.likeness.devstack.Captures.Subject;
+import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.capture.Verification;
+import dev.likeness.identity.enrolment.Challenge;
+
+/**
+ * The built-in verifier against generated fixtures: live clips in every container must verify,
+ * every attack must be rejected. Writes the per-attack table of the service README
+ * (target/liveness-fixtures.md): APCER for attacks, BPCER for live clips (ISO/IEC 30107-3).
+ */
+class LivenessFixturesTest {
+
+    private static final Random CHALLENGES = new Random(30107);
+    private static BuiltInVerifier verifier;
+
+    @BeforeAll
+    static void start() {
+        verifier = BuiltIn.verifier();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        verifier.close();
+    }
+
+    private record Outcome(String kind, boolean passed, String failedChecks) {
+    }
+
+    @Test
+    void liveClipsVerifyAndEveryAttackIsRejected() throws IOException {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Container container : Container.values()) {
+            for (int i = 0; i < 2; i++) {
+                outcomes.add(judge("live, " + container.name().toLowerCase().replace('_', ' '), container, live -> live));
+            }
+        }
+        Map<String, java.util.function.UnaryOperator<Act>> attacks = new LinkedHashMap<>();
+        attacks.put("still photo", live -> live.showing(Subject.STILL_PHOTO));
+        attacks.put("photo slid across", live -> live.showing(Subject.PHOTO_SLID));
+        attacks.put("photo tilted like a card", live -> live.showing(Subject.PHOTO_TILTED));
+        attacks.put("no face", live -> live.showing(Subject.NO_FACE));
+        attacks.put("silence", Act::silent);
+        attacks.put("wrong digits", live -> live.saying(other(live.digits())));
+        attacks.put("wrong turn order", live -> live.turning(mirrored(live.turns())));
+        int n = 0;
+        for (var attack : attacks.entrySet()) {
+            Container container = n++ % 2 == 0 ? Container.MP4 : Container.WEBM;
+            outcomes.add(judge(attack.getKey(), container, attack.getValue()));
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/liveness-fixtures.md"), table(outcomes));
+
+        List<String> wrong = outcomes.stream()
+                .filter(o -> o.kind().startsWith("live") != o.passed())
+                .map(o -> o.kind() + (o.passed() ? " accepted" : " rejected by " + o.failedChecks()))
+                .toList();
+        assertEquals(List.of(), wrong, "live clips must verify and attacks must not");
+    }
+
+    private static Outcome judge(String kind, Container container, java.util.function.UnaryOperator<Act> perform) throws IOException {
+        Challenge challenge = challenge();
+        Act live = Captures.live(challenge.digits(), challenge.moves().stream().map(Enum::name).toList());
+        Path file = Files.createTempFile("fixture", ".bin");
+        try {
+            Files.write(file, Captures.record(container, perform.apply(live), CHALLENGES.nextLong()));
+            Verification verification = verifier.verify(file, challenge).verification();
+            String failed = verification.checks().stream().filter(c -> !c.passed()).map(Check::name).collect(Collectors.joining(", "));
+            return new Outcome(kind, verification.passed(), failed);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static Challenge challenge() {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            digits.append(CHALLENGES.nextInt(10));
+        }
+        List<Challenge.Move> moves = new ArrayList<>();
+        for (int i = 0, count = 2 + CHALLENGES.nextInt(2); i < count; i++) {
+            moves.add(CHALLENGES.nextBoolean() ? Challenge.Move.LEFT : Challenge.Move.RIGHT);
+        }
+        return new Challenge("fixture", digits.toString(), moves);
+    }
+
+    /** Every digit changed: what someone reading another challenge would say. */
+    private static String other(String digits) {
+        return digits.chars().mapToObj(d -> String.valueOf((char) ('0' + (d - '0' + 5) % 10))).collect(Collectors.joining());
+    }
+
+    /** Each turn the other way: a person following a mirrored preview. */
+    private static List<String> mirrored(List<String> turns) {
+        return turns.stream().map(turn -> turn.equals("LEFT") ? "RIGHT" : "LEFT").toList();
+    }
+
+    private static String table(List<Outcome> outcomes) {
+        StringBuilder out = new StringBuilder("| fixture | clips | accepted | rejected | rejected by |\n| --- | --- | --- | --- | --- |\n");
+        Map<String, List<Outcome>> byKind = outcomes.stream().collect(Collectors.groupingBy(Outcome::kind, LinkedHashMap::new, Collectors.toList()));
+        byKind.forEach((kind, list) -> {
+            long accepted = list.stream().filter(Outcome::passed).count();
+            String checks = list.stream().filter(o -> !o.passed()).flatMap(o -> List.of(o.failedChecks().split(", ")).stream())
+                    .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", "));
+            out.append("| ").append(kind).append(" | ").append(list.size()).append(" | ").append(accepted)
+                    .append(" | ").append(list.size() - accepted).append(" | ").append(checks.isEmpty() ? "—" : checks).append(" |\n");
+        });
+        return out.toString();
+    }
+}
