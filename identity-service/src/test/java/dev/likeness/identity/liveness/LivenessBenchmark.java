@@ -1,0 +1,97 @@
+package dev.likeness.identity.liveness;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import dev.likeness.devstack.Captures;
+import dev.likeness.identity.capture.Verification;
+import dev.likeness.identity.enrolment.Challenge;
+
+/**
+ * Verification time of the built-in verifier per 5-second live clip, warm, and the process'
+ * peak memory. Not part of the test suite (no *Test name): deploy/benchmark-liveness.sh runs it
+ * and it writes identity-service/target/liveness-benchmark.md. It reports; it asserts nothing.
+ */
+class LivenessBenchmark {
+
+    private static final int WARM_UP = 3;
+    private static final int MEASURED = Integer.getInteger("bench.clips", 12);
+
+    @Test
+    void verificationTimePerClip() throws Exception {
+        // The clips first: generating them (speech, 3D warping, encoding) must not weigh on the measures.
+        List<Challenge> challenges = new ArrayList<>();
+        List<Path> clips = new ArrayList<>();
+        for (int i = 0; i < WARM_UP + MEASURED; i++) {
+            Challenge challenge = new Challenge("bench", String.format(Locale.ROOT, "%06d", (i * 7919L) % 1_000_000),
+                    List.of(Challenge.Move.LEFT, Challenge.Move.RIGHT, i % 2 == 0 ? Challenge.Move.LEFT : Challenge.Move.RIGHT));
+            Captures.Container container = Captures.Container.values()[i % Captures.Container.values().length];
+            Path file = Files.createTempFile("bench", ".bin");
+            Files.write(file, Captures.record(container,
+                    Captures.live(challenge.digits(), challenge.moves().stream().map(Enum::name).toList()).lasting(5), i));
+            challenges.add(challenge);
+            clips.add(file);
+        }
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        // Linux: 5 resets the process' peak resident set size (VmHWM).
+        Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+
+        long started = System.nanoTime();
+        BuiltInVerifier verifier = BuiltIn.verifier();
+        double startup = (System.nanoTime() - started) / 1e9;
+        List<Double> seconds = new ArrayList<>();
+        int verified = 0;
+        for (int i = 0; i < clips.size(); i++) {
+            long start = System.nanoTime();
+            Verification verification = verifier.verify(clips.get(i), challenges.get(i)).verification();
+            double took = (System.nanoTime() - start) / 1e9;
+            if (i >= WARM_UP) {
+                seconds.add(took);
+                verified += verification.passed() ? 1 : 0;
+            }
+        }
+        long heap = peakHeapMegabytes();
+        long resident = peakResidentMegabytes();
+        verifier.close();
+        for (Path clip : clips) {
+            Files.delete(clip);
+        }
+        seconds.sort(null);
+        String report = """
+                | measure | value |
+                | --- | --- |
+                | clips (5 s, 320×240, 15 fps; MP4, fragmented MP4, WebM in turn), after %d warm-up | %d |
+                | verified | %d |
+                | verification time min / median / max | %.2f / %.2f / %.2f s |
+                | start-up (models loaded, first clip of silence heard) | %.1f s |
+                | peak heap while verifying (limit) | %d MB (%d MB) |
+                | peak resident memory of the process while verifying (heap, FFmpeg, ONNX Runtime, Sphinx4) | %d MB |
+                | processors / Java | %d / %s |
+                """.formatted(WARM_UP, seconds.size(), verified, seconds.get(0), seconds.get(seconds.size() / 2),
+                seconds.get(seconds.size() - 1), startup, heap, Runtime.getRuntime().maxMemory() >> 20, resident,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        Files.writeString(Path.of("target/liveness-benchmark.md"), report);
+        System.out.println(report);
+    }
+
+    private static long peakHeapMegabytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
+    /** VmHWM: the most physical memory the process ever held. */
+    private static long peakResidentMegabytes() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmHWM:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(0) >> 10;
+    }
+}
