@@ -26,6 +26,10 @@ public final class Failures {
                     || cause instanceof org.apache.kafka.common.errors.RetriableException) {
                 return true;
             }
+            // The service is stopping: what was under way is not acknowledged, so it comes again after the restart.
+            if (cause instanceof io.vertx.core.impl.NoStackTraceThrowable && "Pool closed".equals(cause.getMessage())) {
+                return true;
+            }
             if (cause instanceof PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("53")
                     || TRANSIENT_STATES.contains(pg.getSqlState()))) {
