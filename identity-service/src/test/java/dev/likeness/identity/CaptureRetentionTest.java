@@ -1,0 +1,84 @@
+package dev.likeness.identity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.likeness.devstack.Captures;
+import dev.likeness.devstack.testing.Users;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** With a capture retention configured, the capture is kept encrypted until it ends, then purged. */
+@QuarkusTest
+@TestProfile(CaptureRetentionTest.ShortRetention.class)
+class CaptureRetentionTest {
+
+    public static class ShortRetention implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("likeness.biometrics.capture-retention", "4s", "likeness.biometrics.purge-interval", "1s");
+        }
+    }
+
+    @Inject
+    Pool database;
+
+    @ConfigProperty(name = "likeness.biometrics.key-encryption-key")
+    String keyEncryptionKey;
+
+    @Test
+    void theCaptureIsKeptEncryptedUntilItsRetentionEndsThenPurged() throws Exception {
+        String person = Users.create();
+        JsonPath enrolment = Enrolments.start(person);
+        byte[] capture = Enrolments.live(enrolment, Captures.Container.MP4, System.nanoTime());
+        UUID likeness = UUID.fromString(Enrolments.submit(person, enrolment, "video/mp4", capture)
+                .then().statusCode(200).extract().path("likenessId"));
+
+        Row kept = database.preparedQuery("""
+                        SELECT k.wrapped_key, r.media_type, r.ciphertext FROM biometric_record r JOIN likeness_key k USING (likeness_id)
+                        WHERE likeness_id = $1 AND kind = 'CAPTURE'""")
+                .execute(Tuple.of(likeness)).await().indefinitely().iterator().next();
+        assertEquals("video/mp4", kept.getString("media_type"));
+        byte[] id = ByteBuffer.allocate(16).putLong(likeness.getMostSignificantBits()).putLong(likeness.getLeastSignificantBits()).array();
+        SecretKey dataKey = new SecretKeySpec(open(new SecretKeySpec(Base64.getDecoder().decode(keyEncryptionKey), "AES"),
+                kept.getBuffer("wrapped_key").getBytes(), id), "AES");
+        byte[] context = ByteBuffer.allocate(16 + 7).put(id).put("CAPTURE".getBytes(StandardCharsets.UTF_8)).array();
+        assertArrayEquals(capture, open(dataKey, kept.getBuffer("ciphertext").getBytes(), context), "the uploaded bytes, encrypted");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> database
+                .preparedQuery("SELECT count(*) FROM biometric_record WHERE likeness_id = $1 AND kind = 'CAPTURE'")
+                .execute(Tuple.of(likeness)).await().indefinitely().iterator().next().getLong(0) == 0);
+        assertEquals(1L, database.preparedQuery("SELECT count(*) FROM biometric_record WHERE likeness_id = $1")
+                .execute(Tuple.of(likeness)).await().indefinitely().iterator().next().getLong(0), "the reference image stays");
+    }
+
+    private static byte[] open(SecretKey key, byte[] sealed, byte[] context) throws Exception {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, 12));
+        cipher.updateAAD(context);
+        return cipher.doFinal(sealed, 12, sealed.length - 12);
+    }
+}
