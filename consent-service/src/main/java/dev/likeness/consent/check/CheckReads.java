@@ -21,13 +21,15 @@ import dev.likeness.consent.protect.ProtectedPersons;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The reads of a check, straight on the reactive pool rather than through Hibernate: the
- * scene's likenesses with the requester's grants and blocks in one round trip, then follows only
- * for a MUTUALS likeness and the protected-persons registry only when names are mentioned. Every
- * read goes to the primary, so an answer never predates an acknowledged change.
+ * The reads of a check (and of a draft's registration), straight on the reactive pool rather
+ * than through Hibernate: the scene's likenesses with the requester's grants and blocks in one
+ * round trip, then follows only for a MUTUALS likeness and the protected-persons registry only
+ * when names are mentioned. Every read goes to the primary, so an answer never predates an
+ * acknowledged change.
  */
 @ApplicationScoped
 public class CheckReads {
@@ -37,6 +39,13 @@ public class CheckReads {
     }
 
     private static final PurposesConverter PURPOSES = new PurposesConverter();
+    private static final String SCENE = """
+            SELECT l.id, l.owner_id, l.status, l.audience, l.revision, l.forbidden_tags, l.guidelines, l.ledger_seq, l.ledger_hash,
+                   EXISTS (SELECT 1 FROM block b WHERE b.likeness_id = l.id AND b.blocked_id = $2) AS blocked,
+                   g.id AS grant_id, g.purposes, g.expires_at, g.max_uses, g.uses, g.created_at, g.revoked_at
+            FROM likeness l
+            LEFT JOIN consent_grant g ON g.likeness_id = l.id AND g.grantee_id = $2
+            WHERE l.id = ANY($1)""";
 
     private final Pool database;
 
@@ -45,14 +54,19 @@ public class CheckReads {
     }
 
     public Uni<Scene> scene(String platformId, String requesterId, List<UUID> ids) {
-        return database.preparedQuery("""
-                        SELECT l.id, l.owner_id, l.status, l.audience, l.revision, l.forbidden_tags, l.guidelines,
-                               EXISTS (SELECT 1 FROM block b WHERE b.likeness_id = l.id AND b.blocked_id = $2) AS blocked,
-                               g.id AS grant_id, g.purposes, g.expires_at, g.max_uses, g.uses, g.created_at, g.revoked_at
-                        FROM likeness l
-                        LEFT JOIN consent_grant g ON g.likeness_id = l.id AND g.grantee_id = $2
-                        WHERE l.id = ANY($1)
-                        ORDER BY g.created_at DESC""")
+        return read(database, SCENE + " ORDER BY g.created_at DESC", platformId, requesterId, ids);
+    }
+
+    /**
+     * The same read inside the caller's transaction, locking the likeness rows in id order (as
+     * every change that narrows consent does) until it ends: nothing read can change before then.
+     */
+    public Uni<Scene> lockedScene(SqlClient transaction, String platformId, String requesterId, List<UUID> ids) {
+        return read(transaction, SCENE + " ORDER BY l.id, g.created_at DESC FOR UPDATE OF l", platformId, requesterId, ids);
+    }
+
+    private Uni<Scene> read(SqlClient client, String query, String platformId, String requesterId, List<UUID> ids) {
+        return client.preparedQuery(query)
                 .execute(Tuple.of(ids.toArray(UUID[]::new), requesterId))
                 .chain(rows -> {
                     Map<UUID, Likeness> likenesses = new LinkedHashMap<>();
@@ -70,7 +84,7 @@ public class CheckReads {
                     List<String> mutualOwners = likenesses.values().stream()
                             .filter(l -> l.audience == Audience.MUTUALS && !l.ownerId.equals(requesterId))
                             .map(l -> l.ownerId).distinct().toList();
-                    return mutuals(platformId, requesterId, mutualOwners).map(mutuals -> {
+                    return mutuals(client, platformId, requesterId, mutualOwners).map(mutuals -> {
                         Map<UUID, ConsentDecider.Facts> facts = new HashMap<>();
                         likenesses.forEach((id, likeness) -> facts.put(id, new ConsentDecider.Facts(grants.get(id),
                                 blocked.get(id), mutuals.contains(likeness.ownerId))));
@@ -103,11 +117,11 @@ public class CheckReads {
                 });
     }
 
-    private Uni<Set<String>> mutuals(String platformId, String person, Collection<String> owners) {
+    private static Uni<Set<String>> mutuals(SqlClient client, String platformId, String person, Collection<String> owners) {
         if (owners.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return database.preparedQuery("""
+        return client.preparedQuery("""
                         SELECT follower_id, followee_id FROM follow WHERE platform_id = $1
                         AND ((follower_id = $2 AND followee_id = ANY($3)) OR (follower_id = ANY($3) AND followee_id = $2))""")
                 .execute(Tuple.of(platformId, person, owners.toArray(String[]::new)))
@@ -127,6 +141,8 @@ public class CheckReads {
         likeness.revision = row.getLong("revision");
         likeness.forbiddenTags = row.getArrayOfStrings("forbidden_tags");
         likeness.guidelines = row.getString("guidelines");
+        likeness.ledgerSeq = row.getLong("ledger_seq");
+        likeness.ledgerHash = row.getString("ledger_hash");
         return likeness;
     }
 

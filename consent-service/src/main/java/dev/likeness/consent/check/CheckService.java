@@ -52,7 +52,7 @@ public class CheckService {
                 .map(matches -> {
                     Map<UUID, Likeness> byId = scene.likenesses();
                     List<Decision> decisions = ids.stream()
-                            .map(id -> decide(id, byId.get(id), ask, scene.facts().getOrDefault(id, ConsentFacts.NONE), now,
+                            .map(id -> decide(id, byId.get(id), ask, scene.facts().getOrDefault(id, ConsentDecider.Facts.NONE), now,
                                     request.minimumRevisions().get(id)))
                             .toList();
                     Set<String> consentingOwners = decisions.stream().filter(Decision::allowed)

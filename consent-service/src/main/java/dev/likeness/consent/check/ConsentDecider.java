@@ -31,6 +31,9 @@ public final class ConsentDecider {
      * @param mutual  the owner and the requester follow each other on the checking platform
      */
     public record Facts(List<Grant> grants, boolean blocked, boolean mutual) {
+
+        /** For a likeness that does not exist: nothing is known. */
+        public static final Facts NONE = new Facts(List.of(), false, false);
     }
 
     private ConsentDecider() {

@@ -13,14 +13,13 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import dev.likeness.consent.check.CheckReads;
 import dev.likeness.consent.check.ConsentDecider;
-import dev.likeness.consent.check.ConsentFacts;
 import dev.likeness.consent.check.Decision;
 import dev.likeness.consent.common.ProblemException;
-import dev.likeness.consent.grant.Grant;
-import dev.likeness.consent.grant.GrantRepository;
 import dev.likeness.consent.grant.Purpose;
 import dev.likeness.consent.ledger.Ledger;
+import dev.likeness.consent.ledger.LedgerEntry;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.likeness.LikenessRepository;
 import dev.likeness.consent.likeness.LikenessService;
@@ -31,6 +30,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 /**
  * What platforms rendered, and its life after. Registering and publishing re-validate the
@@ -47,24 +52,28 @@ public class DraftService {
     public record Page(List<Registered> drafts, String nextCursor) {
     }
 
+    /** What a registration's transaction did: created the draft, or found it registered already. */
+    private record Outcome(Registered created, UUID existing) {
+    }
+
     /** A likeness the token covers, locked, with the decision made again now. */
     private record Revalidated(Likeness likeness, Decision decision) {
     }
 
     private final DraftRepository drafts;
     private final LikenessRepository likenesses;
-    private final GrantRepository grants;
-    private final ConsentFacts facts;
+    private final CheckReads reads;
+    private final Pool database;
     private final ConsentTokens tokens;
     private final Outbox outbox;
     private final Ledger ledger;
 
-    DraftService(DraftRepository drafts, LikenessRepository likenesses, GrantRepository grants, ConsentFacts facts,
-                 ConsentTokens tokens, Outbox outbox, Ledger ledger) {
+    DraftService(DraftRepository drafts, LikenessRepository likenesses, CheckReads reads, Pool database, ConsentTokens tokens,
+                 Outbox outbox, Ledger ledger) {
         this.drafts = drafts;
         this.likenesses = likenesses;
-        this.grants = grants;
-        this.facts = facts;
+        this.reads = reads;
+        this.database = database;
         this.tokens = tokens;
         this.outbox = outbox;
         this.ledger = ledger;
@@ -72,14 +81,21 @@ public class DraftService {
 
     /**
      * The token is verified before the transaction (an ECDSA verification needs no connection),
-     * so a connection and the likeness locks are held only for the database work.
+     * so a connection and the likeness locks are held only for the database work: the work is
+     * plain statements on the reactive pool, the reads in one round trip and the writes
+     * pipelined in another, so a likeness stays locked for as short as possible.
      */
     public Uni<Registered> register(DraftRequest request, String platformId) {
         return tokens.verify(request.consentToken(), platformId).chain(consent -> {
             requireScene(consent, request.creatorId(), request.likenessIds());
-            return Panache.withTransaction(() -> drafts.byPlatform(platformId, request.draftId()).chain(existing -> existing != null
-                    ? replay(existing, request)
-                    : create(request, platformId, consent)));
+            return database.withTransaction(transaction -> registeredBefore(transaction, platformId, request.draftId())
+                            .chain(existing -> existing != null
+                                    ? Uni.createFrom().item(new Outcome(null, existing))
+                                    : create(transaction, request, platformId, consent).map(created -> new Outcome(created, null))))
+                    .onFailure(DraftService::isDuplicate).recoverWithUni(() -> database.withConnection(connection ->
+                            registeredBefore(connection, platformId, request.draftId())).map(existing -> new Outcome(null, existing)))
+                    .chain(outcome -> outcome.created() != null ? Uni.createFrom().item(outcome.created())
+                            : Panache.withSession(() -> drafts.findById(outcome.existing()).chain(existing -> replay(existing, request))));
         });
     }
 
@@ -182,34 +198,53 @@ public class DraftService {
      * The publish-time re-check: a consent token for {@code publish}, from a check made for the
      * draft's creator and likenesses, re-validated like at registration.
      */
-    @WithTransaction
     public Uni<Registered> publish(UUID draftId, String consentToken, String platformId) {
-        return ofPlatform(draftId, platformId).chain(draft -> drafts.featured(draftId).chain(featured -> {
-            Registered result = new Registered(draft, featured, false);
-            if (draft.status == Draft.Status.PUBLISHED) {
-                return Uni.createFrom().item(result);
+        return Panache.withSession(() -> ofPlatform(draftId, platformId).chain(draft -> drafts.featured(draftId)
+                .map(featured -> new Registered(draft, featured, false)))).chain(draft -> {
+            if (draft.draft().status == Draft.Status.PUBLISHED) {
+                return Uni.createFrom().item(draft);
             }
-            if (draft.status != Draft.Status.REGISTERED) {
-                return Uni.createFrom().failure(new ProblemException(409, "draft-removal", "Draft being removed",
-                        "Draft " + draftId + " is " + draft.status + " and may not be published"));
-            }
+            requirePublishable(draft.draft());
             return tokens.verify(consentToken, platformId).chain(consent -> {
                 if (consent.purpose() != Purpose.PUBLISH) {
                     throw ConsentTokens.mismatch("Publishing needs a consent token checked for purpose publish");
                 }
-                requireScene(consent, draft.creatorId, featured.stream().map(f -> f.likenessId).toList());
-                return revalidate(consent, platformId, false).chain(checked -> {
-                    draft.status = Draft.Status.PUBLISHED;
-                    draft.publishedAt = LikenessService.now();
-                    Uni<Void> done = Uni.createFrom().voidItem();
-                    for (Revalidated entry : checked) {
-                        done = done.chain(() -> ledger.append(entry.likeness(), "draft.published", Ledger.platform(platformId),
-                                Ledger.data("draftId", draft.id, "checkId", consent.checkId(), "revision", entry.likeness().revision)));
-                    }
-                    return done.replaceWith(result);
-                });
+                requireScene(consent, draft.draft().creatorId, draft.featured().stream().map(f -> f.likenessId).toList());
+                return database.withTransaction(transaction -> revalidate(transaction, consent, platformId, false)
+                        .chain(checked -> published(transaction, draft.draft(), checked, consent, platformId)))
+                        .replaceWith(draft);
             });
-        }));
+        });
+    }
+
+    /** Publishes unless the draft's status changed meanwhile; then says why, or that it is already published. */
+    private Uni<Void> published(SqlClient transaction, Draft draft, List<Revalidated> checked, ConsentTokens.Verified consent,
+                                String platformId) {
+        OffsetDateTime now = LikenessService.now();
+        return transaction.preparedQuery("""
+                        UPDATE draft SET status = 'PUBLISHED', published_at = $2 WHERE id = $1 AND status = 'REGISTERED'
+                        RETURNING id""").execute(Tuple.of(draft.id, now))
+                .chain(updated -> {
+                    if (updated.rowCount() == 0) {
+                        return transaction.preparedQuery("SELECT status FROM draft WHERE id = $1").execute(Tuple.of(draft.id))
+                                .invoke(rows -> {
+                                    draft.status = Draft.Status.valueOf(rows.iterator().next().getString("status"));
+                                    requirePublishable(draft);
+                                }).replaceWithVoid();
+                    }
+                    draft.status = Draft.Status.PUBLISHED;
+                    draft.publishedAt = now;
+                    return Ledger.store(transaction, checked.stream().map(entry -> ledger.next(entry.likeness(), "draft.published",
+                            Ledger.platform(platformId), Ledger.data("draftId", draft.id, "checkId", consent.checkId(),
+                                    "revision", entry.likeness().revision))).toList());
+                });
+    }
+
+    private static void requirePublishable(Draft draft) {
+        if (draft.status != Draft.Status.REGISTERED && draft.status != Draft.Status.PUBLISHED) {
+            throw new ProblemException(409, "draft-removal", "Draft being removed",
+                    "Draft " + draft.id + " is " + draft.status + " and may not be published");
+        }
     }
 
     private static void requireScene(ConsentTokens.Verified consent, String creatorId, List<UUID> likenessIds) {
@@ -249,47 +284,41 @@ public class DraftService {
      * a use of each grant it relies on, in one conditional update, so {@code maxUses} is never
      * exceeded.
      */
-    private Uni<List<Revalidated>> revalidate(ConsentTokens.Verified consent, String platformId, boolean consumeUses) {
+    private Uni<List<Revalidated>> revalidate(SqlClient transaction, ConsentTokens.Verified consent, String platformId,
+                                              boolean consumeUses) {
         OffsetDateTime now = LikenessService.now();
         List<UUID> ids = consent.revisions().keySet().stream().sorted().toList();
         ConsentDecider.Ask ask = new ConsentDecider.Ask(consent.requesterId(), consent.purpose(), consent.contentTags());
-        return likenesses.find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .chain(locked -> grants.list("likenessId in ?1 and granteeId = ?2 and revokedAt is null", ids, consent.requesterId())
-                        .chain(inForce -> facts.of(platformId, consent.requesterId(), locked, inForce))
-                        .map(known -> {
-                            Map<UUID, Likeness> byId = locked.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
-                            List<Revalidated> checked = new ArrayList<>();
-                            for (UUID id : ids) {
-                                Likeness likeness = byId.get(id);
-                                requireRevision(id, likeness, consent.revisions().get(id));
-                                Decision decision = ConsentDecider.decide(id, likeness, ask,
-                                        known.getOrDefault(id, ConsentFacts.NONE), now);
-                                if (!decision.allowed()) {
-                                    throw withdrawn(id, "it no longer allows it (" + decision.reason().code() + ")");
-                                }
-                                checked.add(new Revalidated(likeness, decision));
+        return reads.lockedScene(transaction, platformId, consent.requesterId(), ids).chain(scene -> {
+            List<Revalidated> checked = new ArrayList<>();
+            for (UUID id : ids) {
+                Likeness likeness = scene.likenesses().get(id);
+                requireRevision(id, likeness, consent.revisions().get(id));
+                Decision decision = ConsentDecider.decide(id, likeness, ask, scene.facts().get(id), now);
+                if (!decision.allowed()) {
+                    throw withdrawn(id, "it no longer allows it (" + decision.reason().code() + ")");
+                }
+                checked.add(new Revalidated(likeness, decision));
+            }
+            List<Revalidated> used = consumeUses ? checked.stream().filter(entry -> entry.decision().grantId() != null).toList() : List.of();
+            if (used.isEmpty()) {
+                return Uni.createFrom().item(checked);
+            }
+            return transaction.preparedQuery("""
+                            UPDATE consent_grant SET uses = uses + 1
+                            WHERE id = $1 AND revoked_at IS NULL AND (max_uses IS NULL OR uses < max_uses)""")
+                    .executeBatch(used.stream().map(entry -> Tuple.of(entry.decision().grantId())).toList())
+                    .map(results -> {
+                        RowSet<Row> result = results;
+                        for (Revalidated entry : used) {
+                            if (result.rowCount() == 0) {
+                                throw withdrawn(entry.likeness().id, "its grant has no use left");
                             }
-                            return checked;
-                        }))
-                .chain(checked -> {
-                    Uni<Void> consumed = Uni.createFrom().voidItem();
-                    for (Revalidated entry : checked) {
-                        UUID grantId = entry.decision().grantId();
-                        if (consumeUses && grantId != null) {
-                            consumed = consumed.chain(() -> Panache.getSession().chain(session -> session.createMutationQuery("""
-                                            update Grant set uses = uses + 1
-                                            where id = ?1 and revokedAt is null and (maxUses is null or uses < maxUses)""")
-                                    .setParameter(1, grantId).executeUpdate()))
-                                    .invoke(updated -> {
-                                        if (updated == 0) {
-                                            throw withdrawn(entry.likeness().id, "its grant has no use left");
-                                        }
-                                    })
-                                    .replaceWithVoid();
+                            result = result.next();
                         }
-                    }
-                    return consumed.replaceWith(checked);
-                });
+                        return checked;
+                    });
+        });
     }
 
     private static void requireRevision(UUID id, Likeness likeness, long named) {
@@ -299,9 +328,9 @@ public class DraftService {
         }
     }
 
-    private Uni<Registered> create(DraftRequest request, String platformId, ConsentTokens.Verified consent) {
+    private Uni<Registered> create(SqlClient transaction, DraftRequest request, String platformId, ConsentTokens.Verified consent) {
         OffsetDateTime now = LikenessService.now();
-        return revalidate(consent, platformId, true).chain(checked -> {
+        return revalidate(transaction, consent, platformId, true).chain(checked -> {
             Draft draft = new Draft();
             draft.id = UUID.randomUUID();
             draft.platformId = platformId;
@@ -312,7 +341,8 @@ public class DraftService {
             draft.status = Draft.Status.REGISTERED;
             draft.createdAt = now;
             List<DraftLikeness> featured = new ArrayList<>();
-            Uni<Void> stored = drafts.persist(draft).replaceWithVoid();
+            List<DraftCreatedEvent> events = new ArrayList<>();
+            List<LedgerEntry> entries = new ArrayList<>();
             for (Revalidated entry : checked) {
                 DraftLikeness row = new DraftLikeness();
                 row.draftId = draft.id;
@@ -321,16 +351,38 @@ public class DraftService {
                 row.revision = entry.likeness().revision;
                 row.createdAt = now;
                 featured.add(row);
-                stored = stored.chain(() -> Panache.getSession().chain(session -> session.persist(row)))
-                        .chain(() -> outbox.append(new DraftCreatedEvent(draft.id, draft.externalId, platformId,
-                                draft.creatorId, row.likenessId, row.ownerId, draft.purpose, now)))
-                        .chain(() -> ledger.append(entry.likeness(), "draft.registered", Ledger.platform(platformId),
-                                Ledger.data("draftId", draft.id, "platformDraftId", draft.externalId, "creatorId",
-                                        draft.creatorId, "purpose", draft.purpose, "checkId", draft.checkId,
-                                        "grantId", entry.decision().grantId(), "revision", row.revision)));
+                events.add(new DraftCreatedEvent(draft.id, draft.externalId, platformId, draft.creatorId, row.likenessId,
+                        row.ownerId, draft.purpose, now));
+                entries.add(ledger.next(entry.likeness(), "draft.registered", Ledger.platform(platformId),
+                        Ledger.data("draftId", draft.id, "platformDraftId", draft.externalId, "creatorId", draft.creatorId,
+                                "purpose", draft.purpose, "checkId", draft.checkId, "grantId", entry.decision().grantId(),
+                                "revision", row.revision)));
             }
-            return stored.replaceWith(new Registered(draft, featured, true));
+            // Sent together: the connection pipelines them, in this order.
+            Uni<RowSet<Row>> draftStored = transaction.preparedQuery("""
+                            INSERT INTO draft (id, platform_id, external_id, creator_id, purpose, check_id, status, created_at)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                    .execute(Tuple.from(new Object[] {draft.id, platformId, draft.externalId, draft.creatorId, draft.purpose.name(),
+                            draft.checkId, draft.status.name(), now}));
+            Uni<RowSet<Row>> featuredStored = transaction.preparedQuery("""
+                            INSERT INTO draft_likeness (draft_id, likeness_id, owner_id, revision, created_at) VALUES ($1, $2, $3, $4, $5)""")
+                    .executeBatch(featured.stream().map(row -> Tuple.of(row.draftId, row.likenessId, row.ownerId, row.revision, now))
+                            .toList());
+            return Uni.combine().all().unis(draftStored, featuredStored, outbox.append(transaction, events),
+                            Ledger.store(transaction, entries))
+                    .discardItems().replaceWith(new Registered(draft, featured, true));
         });
+    }
+
+    private static Uni<UUID> registeredBefore(SqlClient client, String platformId, String externalId) {
+        return client.preparedQuery("SELECT id FROM draft WHERE platform_id = $1 AND external_id = $2")
+                .execute(Tuple.of(platformId, externalId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
+    }
+
+    /** The same draft registered concurrently: its insert lost the race to the unique key. */
+    private static boolean isDuplicate(Throwable failure) {
+        return failure instanceof PgException e && "23505".equals(e.getSqlState());
     }
 
     private Uni<Void> appendToAll(List<UUID> likenessIds, String type, String platformId, Map<String, Object> data) {

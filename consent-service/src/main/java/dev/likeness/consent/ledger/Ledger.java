@@ -1,6 +1,7 @@
 package dev.likeness.consent.ledger;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.consent.likeness.Likeness;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The per-likeness, append-only, hash-chained record of every consent-relevant change. Entries
@@ -54,6 +59,15 @@ public class Ledger {
 
     /** Appends to the ledger of {@code likeness}, which the caller's transaction has locked. */
     public Uni<Void> append(Likeness likeness, String type, String actor, Map<String, Object> data) {
+        LedgerEntry entry = next(likeness, type, actor, data);
+        return Panache.getSession().chain(session -> session.persist(entry));
+    }
+
+    /**
+     * The entry that continues the chain of {@code likeness} (locked by the caller), which
+     * becomes its head; for work done on the reactive pool, stored with {@link #store}.
+     */
+    public LedgerEntry next(Likeness likeness, String type, String actor, Map<String, Object> data) {
         LedgerEntry entry = new LedgerEntry();
         entry.likenessId = likeness.id;
         entry.seq = likeness.ledgerSeq + 1;
@@ -63,13 +77,27 @@ public class Ledger {
         try {
             entry.data = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+            throw new IllegalArgumentException("ledger data is not serialisable", e);
         }
         entry.prevHash = likeness.ledgerHash;
         entry.hash = entry.computeHash();
         likeness.ledgerSeq = entry.seq;
         likeness.ledgerHash = entry.hash;
-        return Panache.getSession().chain(session -> session.persist(entry));
+        return entry;
+    }
+
+    /** Stores entries made by {@link #next} and their likenesses' new heads, in the caller's transaction. */
+    public static Uni<Void> store(SqlClient transaction, List<LedgerEntry> entries) {
+        Map<UUID, LedgerEntry> heads = new LinkedHashMap<>();
+        entries.forEach(entry -> heads.put(entry.likenessId, entry));
+        Uni<RowSet<Row>> inserted = transaction.preparedQuery("""
+                        INSERT INTO ledger_entry (likeness_id, seq, type, occurred_at, actor, data, prev_hash, hash)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                .executeBatch(entries.stream().map(entry -> Tuple.from(new Object[] {entry.likenessId, entry.seq, entry.type,
+                        entry.occurredAt.atOffset(ZoneOffset.UTC), entry.actor, entry.data, entry.prevHash, entry.hash})).toList());
+        Uni<RowSet<Row>> headsMoved = transaction.preparedQuery("UPDATE likeness SET ledger_seq = $2, ledger_hash = $3 WHERE id = $1")
+                .executeBatch(heads.values().stream().map(head -> Tuple.of(head.likenessId, head.seq, head.hash)).toList());
+        return Uni.combine().all().unis(inserted, headsMoved).discardItems();
     }
 
     public Uni<List<LedgerEntry>> entries(UUID likenessId) {

@@ -3,6 +3,7 @@ package dev.likeness.consent.outbox;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Records events in the caller's transaction: they reach Kafka if and only if the change
@@ -37,13 +40,8 @@ public class Outbox {
 
     /** Must be called inside {@code Panache.withTransaction}. */
     public Uni<Void> append(DomainEvent event) {
-        String data;
-        try {
-            data = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        OffsetDateTime time = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        String data = serialised(event);
+        OffsetDateTime time = now();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         INSERT INTO outbox_event (id, topic, partition_key, type, source, subject, time, data)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(cast(?8 AS text) AS jsonb))""")
@@ -57,5 +55,28 @@ public class Outbox {
                 .setParameter(8, data)
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** The same for work done on the reactive pool: {@code transaction} must be in a transaction. */
+    public Uni<Void> append(SqlClient transaction, List<? extends DomainEvent> events) {
+        OffsetDateTime time = now();
+        return transaction.preparedQuery("""
+                        INSERT INTO outbox_event (id, topic, partition_key, type, source, subject, time, data)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, cast(cast($8 AS text) AS jsonb))""")
+                .executeBatch(events.stream().map(event -> Tuple.from(new Object[] {UUID.randomUUID(), topic, event.key(), event.type(),
+                        source, event.subject(), time, serialised(event)})).toList())
+                .replaceWithVoid();
+    }
+
+    private String serialised(DomainEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data is not serialisable: " + event.type(), e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -59,10 +59,9 @@ public class Notifications {
     private Uni<Long> nextSeq(String recipientId) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         INSERT INTO recipient_sequence (recipient_id, last_seq) VALUES (?1, 1)
-                        ON CONFLICT (recipient_id) DO UPDATE SET last_seq = recipient_sequence.last_seq + 1""")
-                .setParameter(1, recipientId).executeUpdate()
-                .chain(() -> session.createNativeQuery("SELECT last_seq FROM recipient_sequence WHERE recipient_id = ?1", Long.class)
-                        .setParameter(1, recipientId).getSingleResult()));
+                        ON CONFLICT (recipient_id) DO UPDATE SET last_seq = recipient_sequence.last_seq + 1
+                        RETURNING last_seq""", Long.class)
+                .setParameter(1, recipientId).getSingleResult());
     }
 
     @WithSession
