@@ -77,6 +77,12 @@ public final class Tokens {
         return clientCredentials(StackInfo.PLATFORM_CLIENT);
     }
 
+    /** A platform token issued now: valid for the token lifespan (5 min), e.g. for a long load. */
+    public static String freshPlatform() {
+        CACHE.remove("client:" + StackInfo.PLATFORM_CLIENT);
+        return platform();
+    }
+
     /** A service account's token, e.g. the identity admin client's, which holds none of our roles. */
     public static String clientCredentials(String clientKey) {
         return cached("client:" + clientKey, () -> {

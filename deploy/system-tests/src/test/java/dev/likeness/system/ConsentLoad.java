@@ -1,0 +1,168 @@
+package dev.likeness.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.IntFunction;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.likeness.devstack.Service;
+import dev.likeness.devstack.StackInfo;
+import dev.likeness.devstack.testing.TestStack;
+import dev.likeness.devstack.testing.Tokens;
+
+/**
+ * consent-service's data and requests for the load: verified likenesses of made-up owners
+ * (audience APPROVED, so checks decide by grants) and ten grants each, seeded straight into its
+ * database; check bodies over them; and the revocation round trip between two instances.
+ */
+final class ConsentLoad {
+
+    static final int GRANTS_PER_LIKENESS = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final int likenesses;
+    private final Random random = new Random(42);
+
+    ConsentLoad(int likenesses) {
+        this.likenesses = likenesses;
+    }
+
+    static String likenessId(int n) {
+        return "00000000-0000-4000-8000-%012x".formatted(n);
+    }
+
+    /** 2,000 check bodies, each from {@code body} (given its number), for wrk to send in turn. */
+    static List<String> bodies(IntFunction<String> body) {
+        List<String> bodies = new ArrayList<>();
+        for (int n = 0; n < 2000; n++) {
+            bodies.add(body.apply(n));
+        }
+        return bodies;
+    }
+
+    /** Person {@code seed-group-g} holds a grant on likenesses 4g … 4g+3. */
+    String oneAllowed(int within) {
+        int likeness = random.nextInt(within);
+        return scene("seed-group-" + likeness / 4, likeness);
+    }
+
+    String fourAllowed() {
+        int group = random.nextInt(likenesses / 4);
+        return scene("seed-group-" + group, group * 4, group * 4 + 1, group * 4 + 2, group * 4 + 3);
+    }
+
+    String oneDenied(int n) {
+        return scene("seed-stranger-" + n, random.nextInt(likenesses));
+    }
+
+    String fourDenied(int n) {
+        int first = random.nextInt(likenesses / 4) * 4;
+        return scene("seed-stranger-" + n, first, first + 1, first + 2, first + 3);
+    }
+
+    private static String scene(String requester, int... ids) {
+        String list = String.join("\",\"", Arrays.stream(ids).mapToObj(ConsentLoad::likenessId).toList());
+        return "{\"requesterId\":\"" + requester + "\",\"likenessIds\":[\"" + list + "\"],\"purpose\":\"draft\"}";
+    }
+
+    void seedLikenesses() throws SQLException {
+        try (Connection database = connect(); Statement sql = database.createStatement()) {
+            sql.execute("""
+                    INSERT INTO likeness (id, owner_id, status, audience, revision, verified_at, updated_at)
+                    SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'seed-owner-' || i, 'VERIFIED',
+                           'APPROVED', 1, now(), now()
+                    FROM generate_series(0, %d) i ON CONFLICT DO NOTHING""".formatted(likenesses - 1));
+            sql.execute("ANALYZE likeness");
+        }
+    }
+
+    /**
+     * Ten grants on each likeness in [from, to): one to {@code seed-group-(i/4)}, so one person may
+     * feature four likenesses in a row, and nine to people nobody checks for.
+     */
+    void seedGrants(int from, int to) throws SQLException {
+        try (Connection database = connect(); Statement sql = database.createStatement()) {
+            sql.execute("""
+                    INSERT INTO consent_grant (id, likeness_id, grantee_id, purposes, created_at)
+                    SELECT gen_random_uuid(), ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,
+                           CASE WHEN j = 0 THEN 'seed-group-' || (i / 4) ELSE 'seed-fan-' || (i * 10 + j) END, 'draft', now()
+                    FROM generate_series(%d, %d) i, generate_series(0, %d) j ON CONFLICT DO NOTHING"""
+                    .formatted(from, to - 1, GRANTS_PER_LIKENESS - 1));
+            sql.execute("ANALYZE consent_grant");
+        }
+    }
+
+    /** A likeness of a real Keycloak user, whose token can change its grants through the API. */
+    String seedOwnLikeness(String ownerId) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (Connection database = connect(); PreparedStatement sql = database.prepareStatement("""
+                INSERT INTO likeness (id, owner_id, status, audience, revision, verified_at, updated_at)
+                VALUES (?::uuid, ?, 'VERIFIED', 'APPROVED', 1, now(), now())""")) {
+            sql.setString(1, id);
+            sql.setString(2, ownerId);
+            sql.executeUpdate();
+        }
+        return id;
+    }
+
+    /**
+     * Per round: grant a person on instance A, see B allow them, revoke on A, then check on B
+     * back to back until denied. Answers the times (ms, sorted) from the revoke's answer to B's
+     * first denial, one per round, plus an infinite one per stale "allowed" seen on B.
+     */
+    static double[] propagation(String a, String b, String likeness, int rounds) throws Exception {
+        String owner = Tokens.user("alice");
+        List<Double> times = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            String requester = "propagation-" + UUID.randomUUID();
+            String grant = JSON.readTree(send(a + "/v1/likenesses/" + likeness + "/grants", owner, "POST",
+                    "{\"granteeId\":\"" + requester + "\",\"purposes\":[\"draft\"]}", 201)).path("id").asText();
+            String check = "{\"requesterId\":\"" + requester + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}";
+            assertTrue(allowed(b, check), "B sees the grant made on A");
+            send(a + "/v1/likenesses/" + likeness + "/grants/" + grant, owner, "DELETE", null, 200);
+            long answered = System.nanoTime();
+            while (allowed(b, check)) {
+                times.add(Double.POSITIVE_INFINITY); // a stale answer: counted, and it fails the target
+            }
+            times.add((System.nanoTime() - answered) / 1e6);
+        }
+        return times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    private static boolean allowed(String instance, String check) throws Exception {
+        return JSON.readTree(send(instance + "/v1/checks", Tokens.platform(), "POST", check, 200)).path("allowed").asBoolean();
+    }
+
+    private static String send(String url, String token, String method, String body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, response.statusCode(), url + ": " + response.body());
+        return response.body();
+    }
+
+    private static Connection connect() throws SQLException {
+        StackInfo stack = TestStack.info();
+        StackInfo.Database consent = stack.database(Service.CONSENT);
+        return DriverManager.getConnection("jdbc:postgresql://%s:%d/%s".formatted(stack.postgres().host(), stack.postgres().port(),
+                consent.name()), consent.user(), consent.password());
+    }
+}
