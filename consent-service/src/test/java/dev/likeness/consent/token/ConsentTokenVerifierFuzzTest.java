@@ -51,7 +51,7 @@ class ConsentTokenVerifierFuzzTest {
     private static final String PLATFORM = "likeness-platform-demo";
     private static final Set<String> PROBLEM_CODES = Set.of("consent-token-invalid", "consent-token-expired",
             "consent-token-mismatch");
-    /** Any JOSE algorithm name the header may claim, the only accepted one first. */
+    /** Algorithm names a header may claim. */
     private static final List<String> ALGORITHMS = List.of("ES256", "none", "None", "HS256", "HS512", "RS256", "PS256",
             "ES384", "ES512", "EdDSA", "ES256K", "");
 
@@ -106,8 +106,9 @@ class ConsentTokenVerifierFuzzTest {
         }
         // HS256 keyed with the public key in each form a confused verifier might use as an HMAC secret
         PublicJsonWebKey published = publicOnly(kid.equals(SIGNER.getKeyId()) ? SIGNER : RETIRED);
-        for (byte[] secret : List.of(published.getPublicKey().getEncoded(),
-                published.toJson().getBytes(StandardCharsets.UTF_8),
+        byte[] der = published.getPublicKey().getEncoded();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
+        for (byte[] secret : List.of(der, pem.getBytes(StandardCharsets.US_ASCII),
                 published.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY).getBytes(StandardCharsets.UTF_8))) {
             assertInvalid(hmac(header("HS256", kid), payload, secret));
         }
