@@ -3,25 +3,16 @@ package dev.likeness.consent.token;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.jwt.consumer.ErrorCodes;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
 
 import dev.likeness.consent.common.ProblemException;
@@ -38,7 +29,6 @@ import io.smallrye.mutiny.Uni;
 public class ConsentTokens {
 
     public static final String TYPE = "likeness-consent+jwt";
-    private static final int CLOCK_SKEW_SECONDS = 30;
 
     public record Issued(String token, OffsetDateTime expiresAt) {
     }
@@ -50,10 +40,12 @@ public class ConsentTokens {
 
     private final SigningKeys keys;
     private final ConsentTokenConfig config;
+    private final ConsentTokenVerifier verifier;
 
     ConsentTokens(SigningKeys keys, ConsentTokenConfig config) {
         this.keys = keys;
         this.config = config;
+        this.verifier = new ConsentTokenVerifier(config.issuer(), keys::publicKey);
     }
 
     public Issued issue(UUID checkId, String platformId, String requesterId, Purpose purpose, Set<ContentTag> contentTags,
@@ -88,69 +80,10 @@ public class ConsentTokens {
 
     /** Fails with 422 problems: {@code consent-token-invalid}, {@code -expired} or {@code -mismatch}. */
     public Uni<Verified> verify(String token, String platformId) {
-        String kid;
-        try {
-            kid = JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
-        } catch (JoseException | RuntimeException e) {
-            return Uni.createFrom().failure(invalid("not a compact JWS"));
-        }
-        if (kid == null) {
-            return Uni.createFrom().failure(invalid("no key id (kid)"));
-        }
-        return keys.publicKey(kid).map(key -> {
-            if (key == null) {
-                throw invalid("signed by an unknown key");
-            }
-            try {
-                JwtClaims claims = new JwtConsumerBuilder()
-                        .setVerificationKey(key.getPublicKey())
-                        .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
-                        .setExpectedType(true, TYPE)
-                        .setExpectedIssuer(config.issuer())
-                        .setExpectedAudience(platformId)
-                        .setRequireExpirationTime()
-                        .setRequireIssuedAt()
-                        .setRequireSubject()
-                        .setRequireJwtId()
-                        .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
-                        .build()
-                        .processToClaims(token);
-                return verified(claims);
-            } catch (InvalidJwtException e) {
-                if (e.hasExpired()) {
-                    throw new ProblemException(422, "consent-token-expired", "Consent token expired",
-                            "The consent token has expired; check again");
-                }
-                if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)) {
-                    throw mismatch("The consent token was issued to another platform");
-                }
-                throw invalid("signature, type or claims do not verify");
-            }
-        });
-    }
-
-    private static Verified verified(JwtClaims claims) {
-        try {
-            Map<UUID, Long> revisions = new LinkedHashMap<>();
-            for (Object item : claims.getClaimValue("likenesses", List.class)) {
-                Map<?, ?> likeness = (Map<?, ?>) item;
-                revisions.put(UUID.fromString((String) likeness.get("id")), ((Number) likeness.get("rev")).longValue());
-            }
-            Set<ContentTag> tags = EnumSet.noneOf(ContentTag.class);
-            claims.getStringListClaimValue("tags").forEach(tag -> tags.add(ContentTag.of(tag)));
-            return new Verified(UUID.fromString(claims.getJwtId()), claims.getSubject(),
-                    Purpose.of(claims.getStringClaimValue("purpose")), tags, revisions);
-        } catch (MalformedClaimException | RuntimeException e) {
-            throw invalid("malformed claims");
-        }
+        return verifier.verify(token, platformId);
     }
 
     public static ProblemException mismatch(String detail) {
         return new ProblemException(422, "consent-token-mismatch", "Consent token mismatch", detail);
-    }
-
-    private static ProblemException invalid(String why) {
-        return new ProblemException(422, "consent-token-invalid", "Invalid consent token", "The consent token is invalid: " + why);
     }
 }

@@ -1,0 +1,108 @@
+package dev.likeness.consent.token;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
+
+import dev.likeness.consent.common.ProblemException;
+import dev.likeness.consent.grant.Purpose;
+import dev.likeness.consent.likeness.ContentTag;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Verifies a consent token against the public key its {@code kid} names. Where keys come from is
+ * the caller's ({@link SigningKeys} reads them from the database), so verification can be tested
+ * and fuzzed alone.
+ */
+final class ConsentTokenVerifier {
+
+    private static final int CLOCK_SKEW_SECONDS = 30;
+
+    private final String issuer;
+    /** The public key of a key id, or null when unknown. */
+    private final Function<String, Uni<PublicJsonWebKey>> publicKeys;
+
+    ConsentTokenVerifier(String issuer, Function<String, Uni<PublicJsonWebKey>> publicKeys) {
+        this.issuer = issuer;
+        this.publicKeys = publicKeys;
+    }
+
+    /** Fails with 422 problems: {@code consent-token-invalid}, {@code -expired} or {@code -mismatch}. */
+    Uni<ConsentTokens.Verified> verify(String token, String platformId) {
+        String kid;
+        try {
+            kid = JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
+        } catch (JoseException | RuntimeException e) {
+            return Uni.createFrom().failure(invalid("not a compact JWS"));
+        }
+        if (kid == null) {
+            return Uni.createFrom().failure(invalid("no key id (kid)"));
+        }
+        return publicKeys.apply(kid).map(key -> {
+            if (key == null) {
+                throw invalid("signed by an unknown key");
+            }
+            try {
+                JwtClaims claims = new JwtConsumerBuilder()
+                        .setVerificationKey(key.getPublicKey())
+                        .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+                        .setExpectedType(true, ConsentTokens.TYPE)
+                        .setExpectedIssuer(issuer)
+                        .setExpectedAudience(platformId)
+                        .setRequireExpirationTime()
+                        .setRequireIssuedAt()
+                        .setRequireSubject()
+                        .setRequireJwtId()
+                        .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                        .build()
+                        .processToClaims(token);
+                return verified(claims);
+            } catch (InvalidJwtException e) {
+                if (e.hasExpired()) {
+                    throw new ProblemException(422, "consent-token-expired", "Consent token expired",
+                            "The consent token has expired; check again");
+                }
+                if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)) {
+                    throw ConsentTokens.mismatch("The consent token was issued to another platform");
+                }
+                throw invalid("signature, type or claims do not verify");
+            }
+        });
+    }
+
+    private static ConsentTokens.Verified verified(JwtClaims claims) {
+        try {
+            Map<UUID, Long> revisions = new LinkedHashMap<>();
+            for (Object item : claims.getClaimValue("likenesses", List.class)) {
+                Map<?, ?> likeness = (Map<?, ?>) item;
+                revisions.put(UUID.fromString((String) likeness.get("id")), ((Number) likeness.get("rev")).longValue());
+            }
+            Set<ContentTag> tags = EnumSet.noneOf(ContentTag.class);
+            claims.getStringListClaimValue("tags").forEach(tag -> tags.add(ContentTag.of(tag)));
+            return new ConsentTokens.Verified(UUID.fromString(claims.getJwtId()), claims.getSubject(),
+                    Purpose.of(claims.getStringClaimValue("purpose")), tags, revisions);
+        } catch (MalformedClaimException | RuntimeException e) {
+            throw invalid("malformed claims");
+        }
+    }
+
+    private static ProblemException invalid(String why) {
+        return new ProblemException(422, "consent-token-invalid", "Invalid consent token", "The consent token is invalid: " + why);
+    }
+}
