@@ -79,7 +79,7 @@ class IdentityEventsConsumerTest {
     }
 
     private static ConsumerRecord<String, String> deadLettered(UUID key) {
-        return OutboxContract.deadLettered(DLQ, key.toString(), "identity-events");
+        return OutboxContract.deadLettered(DLQ, key.toString(), "consent-service/identity-events");
     }
 
     private static long revision(UUID likeness) {

@@ -118,7 +118,7 @@ class KeycloakSyncTest {
                 "/identity-service", null, "not json at all"));
         Events.send(verified(likeness, userId));
         Awaitility.await().atMost(WAIT).until(() -> likeness.toString().equals(Users.attributes(userId).path("likeness_id").path(0).asText()));
-        assertThat(Events.header(OutboxContract.deadLettered(TOPIC + ".dlq", likeness.toString(), "keycloak-sync"),
+        assertThat(Events.header(OutboxContract.deadLettered(TOPIC + ".dlq", likeness.toString(), "identity-service/keycloak-sync"),
                 "dead-letter-reason"), containsString("not valid JSON"));
     }
 

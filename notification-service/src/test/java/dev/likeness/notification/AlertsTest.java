@@ -91,7 +91,7 @@ class AlertsTest {
         Events.send(Upstream.draftCreated(likeness, Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
 
         assertEquals(1, awaitInbox(owner, 1, "en").getList("items").size(), "only the valid draft alert");
-        assertThat(Events.header(OutboxContract.deadLettered(Upstream.CONSENT_EVENTS + ".dlq", likeness.toString(), "consent-events"),
+        assertThat(Events.header(OutboxContract.deadLettered(Upstream.CONSENT_EVENTS + ".dlq", likeness.toString(), "notification-service/consent-events"),
                 "dead-letter-reason"), containsString("not valid JSON"));
     }
 
@@ -141,7 +141,7 @@ class AlertsTest {
                 "dev.likeness.consent.access.approved.v1", "/consent-service", null, """
                         {"requestId":"%s","likenessId":"%s","ownerId":"x","requesterId":"%s","decidedAt":"%s"}"""
                         .formatted(UUID.randomUUID(), likeness, Tokens.userId(requester), java.time.OffsetDateTime.now())));
-        assertThat(Events.header(OutboxContract.deadLettered(Upstream.CONSENT_EVENTS + ".dlq", likeness.toString(), "consent-events"),
+        assertThat(Events.header(OutboxContract.deadLettered(Upstream.CONSENT_EVENTS + ".dlq", likeness.toString(), "notification-service/consent-events"),
                 "dead-letter-reason"), containsString("grantId"));
     }
 

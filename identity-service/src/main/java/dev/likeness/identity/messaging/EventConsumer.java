@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
@@ -27,7 +28,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * its data, then apply it and record its id in one transaction, and only then acknowledge.
  * A redelivered event is acknowledged without effect. A poison event is nacked, which the
  * channel's dead-letter strategy sends to the {@code .dlq} topic with the reason in headers
- * ({@code dead-letter-reason}) and the consumer that refused it ({@code dead-letter-consumer}).
+ * ({@code dead-letter-reason}) and the consumer that refused it ({@code dead-letter-consumer}:
+ * {@code <application>/<channel>}).
  * A passing failure (database down) is retried in place, holding the partition so order holds.
  */
 @ApplicationScoped
@@ -41,11 +43,14 @@ public class EventConsumer {
     private final ObjectMapper json;
     private final Validator validator;
     private final ConsumedEvents consumed;
+    private final String application;
 
-    EventConsumer(ObjectMapper json, Validator validator, ConsumedEvents consumed) {
+    EventConsumer(ObjectMapper json, Validator validator, ConsumedEvents consumed,
+                  @ConfigProperty(name = "quarkus.application.name") String application) {
         this.json = json;
         this.validator = validator;
         this.consumed = consumed;
+        this.application = application;
     }
 
     /** What to do with one event type: the data's record class, and the effect. */
@@ -109,10 +114,11 @@ public class EventConsumer {
         return data;
     }
 
-    private static Uni<Void> reject(Message<String> message, String consumer, Throwable reason) {
+    private Uni<Void> reject(Message<String> message, String consumer, Throwable reason) {
         LOG.warnf("%s dead-letters an event: %s", consumer, reason.getMessage());
         RecordHeaders headers = new RecordHeaders();
-        headers.add(CONSUMER_HEADER, consumer.getBytes(StandardCharsets.UTF_8));
+        // Services may name their channels alike (two consume identity-events into one .dlq): say which service refused it.
+        headers.add(CONSUMER_HEADER, (application + "/" + consumer).getBytes(StandardCharsets.UTF_8));
         Metadata dlq = Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
         return Uni.createFrom().completionStage(() -> message.nack(reason, dlq));
     }
