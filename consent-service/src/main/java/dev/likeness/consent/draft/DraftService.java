@@ -186,10 +186,7 @@ public class DraftService {
     public Uni<Registered> publish(UUID draftId, String consentToken, String platformId) {
         return ofPlatform(draftId, platformId).chain(draft -> drafts.featured(draftId).chain(featured -> {
             Registered result = new Registered(draft, featured, false);
-            if (draft.status == Draft.Status.PUBLISHED) {
-                return Uni.createFrom().item(result);
-            }
-            if (draft.status != Draft.Status.REGISTERED) {
+            if (draft.status != Draft.Status.REGISTERED && draft.status != Draft.Status.PUBLISHED) {
                 return Uni.createFrom().failure(new ProblemException(409, "draft-removal", "Draft being removed",
                         "Draft " + draftId + " is " + draft.status + " and may not be published"));
             }
@@ -198,6 +195,9 @@ public class DraftService {
                     throw ConsentTokens.mismatch("Publishing needs a consent token checked for purpose publish");
                 }
                 requireScene(consent, draft.creatorId, featured.stream().map(f -> f.likenessId).toList());
+                if (draft.status == Draft.Status.PUBLISHED) {
+                    return Uni.createFrom().item(result); // published before: the same answer, but never for a token that does not verify
+                }
                 return revalidate(consent, platformId, false).chain(checked -> {
                     draft.status = Draft.Status.PUBLISHED;
                     draft.publishedAt = LikenessService.now();
