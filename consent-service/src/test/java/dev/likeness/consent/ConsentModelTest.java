@@ -8,8 +8,12 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +132,29 @@ class ConsentModelTest {
         Consents.audience("carol", carols, "ONLY_ME");
         Consents.checkBody(both).then().statusCode(200).body("allowed", is(false))
                 .body("mentions[0].reason", is("protected-person"));
+    }
+
+    @Test
+    void changesToOneProtectedPersonAtOnceAllSucceed() throws Exception {
+        String person = given().auth().oauth2(Tokens.user("dana")).contentType(ContentType.JSON)
+                .body("{\"name\": \"Parallel Person " + suffix() + "\", \"kind\": \"PUBLIC_FIGURE\"}")
+                .post("/v1/protected-persons").then().statusCode(201).extract().path("id");
+        String token = Tokens.user("dana");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String body = "{\"name\": \"Parallel Person\", \"aliases\": [\"Alias " + i + "\"], \"kind\": \"PUBLIC_FIGURE\"}";
+                answers.add(pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                        .put("/v1/protected-persons/{id}", person).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().auth().oauth2(token).get("/v1/protected-persons/{id}", person).then().statusCode(200).body("aliases.size()", is(1));
     }
 
     @Test

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.likeness.consent.common.Roles;
@@ -50,6 +51,7 @@ public class LikenessAccessRequestResource {
     @Operation(operationId = "approveAccessRequest", summary = "Approve: creates a grant (by default for the purposes asked)",
             description = "The requester is notified. 409 request-decided if already decided; grant-exists if a grant is in force.")
     public Uni<AccessRequestView> approve(@PathParam("likenessId") UUID likenessId, @PathParam("requestId") UUID requestId,
+                                          @RequestBody(required = false, description = "Optional: without it, the defaults")
                                           @Valid Approval approval) {
         return requests.approve(likenessId, requestId, caller.getSubject(), approval == null ? new Approval(null, null, null) : approval)
                 .map(AccessRequestView::of);

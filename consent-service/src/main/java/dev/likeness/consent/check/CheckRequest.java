@@ -7,17 +7,20 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.likeness.consent.common.PersonIds;
 import dev.likeness.consent.grant.Purpose;
 import dev.likeness.consent.likeness.ContentTag;
 
 @Schema(name = "CheckRequest", description = "May the requester feature these likenesses, together, for this purpose and content?")
 public record CheckRequest(
-        @NotBlank @Size(max = 255) @Schema(description = "The person who wants to render (Keycloak subject)") String requesterId,
+        @NotBlank @Size(max = 255) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
+        @Schema(description = "The person who wants to render (Keycloak subject)") String requesterId,
         @NotEmpty @Size(max = 16) @Schema(description = "Every likeness in the scene; all must allow")
         List<@NotNull UUID> likenessIds,
         @NotNull Purpose purpose,

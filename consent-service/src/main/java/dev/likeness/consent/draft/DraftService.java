@@ -201,15 +201,15 @@ public class DraftService {
     public Uni<Registered> publish(UUID draftId, String consentToken, String platformId) {
         return Panache.withSession(() -> ofPlatform(draftId, platformId).chain(draft -> drafts.featured(draftId)
                 .map(featured -> new Registered(draft, featured, false)))).chain(draft -> {
-            if (draft.draft().status == Draft.Status.PUBLISHED) {
-                return Uni.createFrom().item(draft);
-            }
             requirePublishable(draft.draft());
             return tokens.verify(consentToken, platformId).chain(consent -> {
                 if (consent.purpose() != Purpose.PUBLISH) {
                     throw ConsentTokens.mismatch("Publishing needs a consent token checked for purpose publish");
                 }
                 requireScene(consent, draft.draft().creatorId, draft.featured().stream().map(f -> f.likenessId).toList());
+                if (draft.draft().status == Draft.Status.PUBLISHED) {
+                    return Uni.createFrom().item(draft); // published before: the same answer, but never for a token that does not verify
+                }
                 return database.withTransaction(transaction -> revalidate(transaction, consent, platformId, false)
                         .chain(checked -> published(transaction, draft.draft(), checked, consent, platformId)))
                         .replaceWith(draft);

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,6 +58,7 @@ public class LikenessDraftResource {
             description = "The platform receives draft.removal-requested (event, and its webhook). Asking again changes nothing.")
     @APIResponse(responseCode = "202", description = "Asked", content = @Content(schema = @Schema(implementation = DraftView.class)))
     public Uni<Response> requestRemoval(@PathParam("likenessId") UUID likenessId, @PathParam("draftId") UUID draftId,
+                                        @RequestBody(required = false, description = "Optional: a reason for the platform")
                                         @Valid RemovalRequestBody body) {
         return drafts.requestRemoval(likenessId, draftId, caller.getSubject(), body == null ? null : body.reason())
                 .map(registered -> Response.accepted(DraftView.of(registered)).build());

@@ -1,6 +1,7 @@
 package dev.likeness.consent.follow;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.likeness.consent.common.PersonIds;
 import dev.likeness.consent.common.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -30,16 +32,20 @@ public class FollowResource {
 
     @PUT
     @Operation(operationId = "reportFollow", summary = "followerId now follows followeeId on this platform (idempotent)")
-    public Uni<Void> follow(@PathParam("followerId") @Size(max = 255) String followerId,
-                            @PathParam("followeeId") @Size(max = 255) String followeeId) {
+    public Uni<Void> follow(@PathParam("followerId") @Size(max = 255) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
+                            String followerId,
+                            @PathParam("followeeId") @Size(max = 255) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
+                            String followeeId) {
         return follows.follow(caller.getClaim("azp"), followerId, followeeId);
     }
 
     @DELETE
     @Operation(operationId = "reportUnfollow", summary = "followerId no longer follows followeeId (idempotent)",
             description = "Bumps both people's likenesses' revisions: consent tokens that relied on the mutual follow stop working.")
-    public Uni<Void> unfollow(@PathParam("followerId") @Size(max = 255) String followerId,
-                              @PathParam("followeeId") @Size(max = 255) String followeeId) {
+    public Uni<Void> unfollow(@PathParam("followerId") @Size(max = 255) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
+                              String followerId,
+                              @PathParam("followeeId") @Size(max = 255) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
+                              String followeeId) {
         return follows.unfollow(caller.getClaim("azp"), followerId, followeeId);
     }
 }

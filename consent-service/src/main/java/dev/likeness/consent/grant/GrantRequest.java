@@ -7,14 +7,17 @@ import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.likeness.consent.common.PersonIds;
+
 @Schema(name = "GrantRequest")
 public record GrantRequest(
-        @NotBlank @Size(max = 255)
+        @NotBlank @Size(max = 255) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
         @Schema(description = "The person allowed (their Keycloak subject, as GET /v1/me shows it)")
         String granteeId,
         @NotEmpty @Schema(description = "What they may use the likeness for", example = "[\"draft\"]")

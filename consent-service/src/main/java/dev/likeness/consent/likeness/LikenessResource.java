@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.likeness.consent.common.PersonIds;
 import dev.likeness.consent.common.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -90,14 +92,17 @@ public class LikenessResource {
     @Operation(operationId = "blockPerson", summary = "Block a person, whatever the audience and their grants",
             description = "Idempotent. Bumps the revision, so the person's consent tokens stop working.")
     public Uni<BlockView> block(@PathParam("likenessId") UUID likenessId,
-                                @PathParam("personId") @Size(max = 255) String personId) {
+                                @PathParam("personId") @Size(max = 255) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
+                                String personId) {
         return likenesses.block(likenessId, caller.getSubject(), personId).map(BlockView::of);
     }
 
     @DELETE
     @Path("{likenessId}/blocks/{personId}")
     @Operation(operationId = "unblockPerson", summary = "Lift a block (idempotent)")
-    public Uni<Void> unblock(@PathParam("likenessId") UUID likenessId, @PathParam("personId") @Size(max = 255) String personId) {
+    public Uni<Void> unblock(@PathParam("likenessId") UUID likenessId,
+                             @PathParam("personId") @Size(max = 255) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
+                             String personId) {
         return likenesses.unblock(likenessId, caller.getSubject(), personId);
     }
 }

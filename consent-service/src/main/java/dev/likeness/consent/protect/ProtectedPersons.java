@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.likeness.consent.common.ProblemException;
 import dev.likeness.consent.likeness.LikenessService;
@@ -33,7 +34,7 @@ public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, 
 
     @WithTransaction
     public Uni<ProtectedPerson> update(UUID id, ProtectedPersonRequest request) {
-        return require(id).chain(person -> Panache.getSession()
+        return requireLocked(id).chain(person -> Panache.getSession()
                 .chain(session -> session.createMutationQuery("delete from ProtectedName where protectedPersonId = ?1")
                         .setParameter(1, id).executeUpdate())
                 .chain(() -> index(apply(person, request)))
@@ -42,7 +43,7 @@ public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, 
 
     @WithTransaction
     public Uni<Void> remove(UUID id) {
-        return require(id).chain(person -> Panache.getSession()
+        return requireLocked(id).chain(person -> Panache.getSession()
                 .chain(session -> session.createMutationQuery("delete from ProtectedName where protectedPersonId = ?1")
                         .setParameter(1, id).executeUpdate())
                 .chain(() -> delete(person)));
@@ -66,6 +67,15 @@ public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, 
 
     private Uni<ProtectedPerson> require(UUID id) {
         return findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("protected person " + id));
+    }
+
+    /**
+     * Locked until the transaction ends: two changes of one person at once would each delete the
+     * names and insert them again, and the second insert would collide with the first (a 500).
+     */
+    private Uni<ProtectedPerson> requireLocked(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("protected person " + id));
     }
 
     private static ProtectedPerson apply(ProtectedPerson person, ProtectedPersonRequest request) {

@@ -18,6 +18,21 @@ public final class Failures {
     private Failures() {
     }
 
+    /**
+     * PostgreSQL refused a value the request carried (SQLSTATE class 22, data exception: a
+     * character it cannot store, a number or date out of its range): the client's fault, not a bug.
+     */
+    public static boolean isRefusedValue(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            String state = cause instanceof PgException pg ? pg.getSqlState()
+                    : cause instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            if (state != null && state.startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof java.nio.channels.ClosedChannelException

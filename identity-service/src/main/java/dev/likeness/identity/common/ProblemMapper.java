@@ -109,6 +109,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Failures.isRefusedValue(e)) {
+            return respond(400, "invalid-value", "Invalid value", "A value of the request cannot be stored (e.g. a NUL character)",
+                    uri, null);
+        }
         if (Failures.isTransient(e)) {
             LOG.warnf("request to %s failed on an unavailable dependency: %s", uri.getPath(), e.toString());
             Response response = respond(503, "unavailable", "Service unavailable",
@@ -144,7 +148,9 @@ public class ProblemMapper {
 
     private static Response respond(int status, String code, String title, String detail, UriInfo uri,
                                     List<Problem.FieldError> errors) {
-        Problem problem = new Problem(Problem.type(code), title, status, detail, URI.create(uri.getPath()), code, errors);
+        // The path as received (percent-encoded): decoded, it may hold spaces or NUL, which no URI may.
+        URI instance = URI.create(uri.getRequestUri().getRawPath());
+        Problem problem = new Problem(Problem.type(code), title, status, detail, instance, code, errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

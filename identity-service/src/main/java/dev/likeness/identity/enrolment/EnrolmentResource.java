@@ -124,6 +124,7 @@ public class EnrolmentResource {
             @Parameter(description = "The nonce of the enrolment's challenge", required = true)
             @HeaderParam(NONCE_HEADER) String nonce,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(hidden = true) // a transport header, not part of the API
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
             InputStream body) {
         if (nonce == null || nonce.isBlank()) {
@@ -178,8 +179,8 @@ public class EnrolmentResource {
     }
 
     private static String mediaType(String contentType) {
-        String type = MediaType.valueOf(contentType).withCharset(null).toString().toLowerCase(Locale.ROOT);
-        String bare = type.contains(";") ? type.substring(0, type.indexOf(';')) : type;
+        // Split by hand: a missing or malformed Content-Type is a 415 like any other, not a parse failure.
+        String bare = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!CAPTURE_TYPES.contains(bare)) {
             throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
                     "A capture is video/mp4 or video/webm");

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.likeness.notification.common.Problem;
@@ -38,6 +42,9 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inbox")
 public class NotificationResource {
+
+    /** A boolean parameter is spelled true or false: JAX-RS would read any other word as false. */
+    private static final String BOOLEAN = "true|false";
 
     private final Notifications notifications;
     private final NotificationTexts texts;
@@ -64,11 +71,13 @@ public class NotificationResource {
     public Uni<InboxPage> inbox(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                                 @QueryParam("cursor") String cursor,
                                 @QueryParam("type") List<String> types,
-                                @QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
-                                @QueryParam("archived") @DefaultValue("false") boolean archived,
+                                @QueryParam("unread") @DefaultValue("false") @Pattern(regexp = BOOLEAN) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
+                                String unread,
+                                @QueryParam("archived") @DefaultValue("false") @Pattern(regexp = BOOLEAN) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
+                                String archived,
                                 @Context HttpHeaders headers) {
         InboxCursor before = cursor == null ? null : InboxCursor.decode(cursor);
-        InboxFilter filter = new InboxFilter(types(types), archived, unreadOnly);
+        InboxFilter filter = new InboxFilter(types(types), Boolean.parseBoolean(archived), Boolean.parseBoolean(unread));
         Locale locale = texts.locale(headers.getAcceptableLanguages());
         return notifications.inbox(caller.getSubject(), filter, before, limit + 1)
                 .chain(found -> render(found, locale).map(items -> {

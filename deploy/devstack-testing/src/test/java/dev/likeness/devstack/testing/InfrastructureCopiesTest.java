@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Services share no runtime code (each deploys and evolves alone), so each carries a copy of the
- * same small infrastructure: the outbox and its relay, the event consumer, the problem mapper.
+ * same small infrastructure: the outbox and its relay, the event consumer, the problem mapper and the request rules.
  * This keeps the copies identical (but for their package): a fix made in one service fails the
  * build until the other two have it too.
  */
@@ -21,7 +21,8 @@ class InfrastructureCopiesTest {
     private static final Path REPOSITORY = Path.of("..", "..");
     private static final List<String> FILES = List.of(
             "common/Problem.java", "common/ProblemException.java", "common/ProblemMapper.java", "common/Failures.java",
-            "common/KafkaReadiness.java", "common/Roles.java",
+            "common/KafkaReadiness.java", "common/Roles.java", "common/RequestRules.java", "common/JsonRules.java",
+            "common/BodyLimit.java",
             "outbox/DomainEvent.java", "outbox/Outbox.java", "outbox/OutboxConfig.java", "outbox/OutboxRelay.java",
             "messaging/ConsumedEvents.java", "messaging/EventConsumer.java", "messaging/IncomingEvent.java",
             "messaging/PoisonEventException.java");

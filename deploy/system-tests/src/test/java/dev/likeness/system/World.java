@@ -1,0 +1,214 @@
+package dev.likeness.system;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.likeness.devstack.Captures;
+import dev.likeness.devstack.Service;
+import dev.likeness.devstack.testing.Tokens;
+import dev.likeness.devstack.testing.Users;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Real data in the three services, made through their APIs as production makes it: an owner with
+ * a verified likeness, enrolments (open, expired, used), a grant, an access request, a draft, a
+ * protected person, notifications and a delivered webhook. Every path parameter of every
+ * endpoint can be filled with one of these ids ({@link #id}).
+ */
+final class World {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** An enrolment and the nonce of its challenge. */
+    record Enrolment(String id, String nonce, String digits, List<String> moves) {
+    }
+
+    private final String owner = Users.create("Owner");
+    private final String other = Users.create("Other");
+    private final String creator = Users.create("Creator");
+    Enrolment open;
+    Enrolment expired;
+    Enrolment used;
+    String likeness;
+    String grant;
+    String accessRequest;
+    String draft;
+    String protectedPerson;
+    String notification;
+    String webhook;
+    String delivery;
+
+    private World() {
+    }
+
+    /** A new world of fresh people; returns once every asynchronous effect of the seeding has landed. */
+    static World seed() {
+        World world = new World();
+        world.seedIdentity();
+        world.seedConsent();
+        world.seedNotification();
+        return world;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    String other() {
+        return other;
+    }
+
+    String ownerId() {
+        return Tokens.userId(owner);
+    }
+
+    String otherId() {
+        return Tokens.userId(other);
+    }
+
+    String creatorId() {
+        return Tokens.userId(creator);
+    }
+
+    /** The seeded id that fits a path parameter, chosen by the path segment before it. */
+    String id(String path, String parameter) {
+        String before = path.substring(0, path.indexOf("{" + parameter + "}"));
+        String[] segments = before.split("/");
+        String collection = segments[segments.length - 1];
+        return switch (collection) {
+            case "enrolments" -> open.id();
+            case "likenesses" -> likeness;
+            case "grants" -> grant;
+            case "blocks" -> otherId();
+            case "access-requests" -> accessRequest;
+            case "drafts" -> draft;
+            case "follows" -> creatorId();
+            case "protected-persons" -> protectedPerson;
+            case "notifications" -> notification;
+            case "webhooks" -> webhook;
+            case "deliveries" -> delivery;
+            case "preferences" -> "grant.created";
+            default -> {
+                if (segments.length > 1 && segments[segments.length - 2].equals("follows")) {
+                    yield ownerId(); // the followee of /follows/{followerId}/{followeeId}
+                }
+                throw new IllegalArgumentException("no seeded id for {" + parameter + "} in " + path);
+            }
+        };
+    }
+
+    private void seedIdentity() {
+        // Started before the likeness exists: a person with a likeness cannot start another enrolment.
+        used = start(owner);
+        open = start(owner);
+        expired = start(owner);
+        likeness = verify(owner, used);
+        try (Connection identity = Databases.connect(Service.IDENTITY);
+             PreparedStatement expire = identity.prepareStatement("UPDATE enrolment SET expires_at = now() - interval '1 minute' WHERE id = ?")) {
+            expire.setObject(1, UUID.fromString(expired.id()));
+            expire.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Enrolment start(String person) {
+        JsonPath enrolment = as(person, Service.IDENTITY).post("/v1/enrolments").then().statusCode(201).extract().jsonPath();
+        return new Enrolment(enrolment.getString("id"), enrolment.getString("challenge.nonce"), enrolment.getString("challenge.digits"),
+                enrolment.getList("challenge.moves", String.class));
+    }
+
+    /** Answers the enrolment with a live capture; the likeness, once consent-service knows it too. */
+    static String verify(String person, Enrolment enrolment) {
+        String likeness = as(person, Service.IDENTITY).header("Likeness-Challenge-Nonce", enrolment.nonce()).contentType("video/mp4")
+                .body(Captures.record(Captures.Container.MP4, Captures.live(enrolment.digits(), enrolment.moves()), System.nanoTime()))
+                .put("/v1/enrolments/{id}/capture", enrolment.id()).then().statusCode(200).extract().path("likenessId");
+        Awaitility.await().atMost(WAIT).until(() -> as(person, Service.CONSENT).get("/v1/likenesses/{id}", likeness).statusCode() == 200);
+        return likeness;
+    }
+
+    private void seedConsent() {
+        String l = "/v1/likenesses/" + likeness;
+        as(owner, Service.CONSENT).contentType(ContentType.JSON).body("{\"audience\":\"APPROVED\"}").put(l + "/audience")
+                .then().statusCode(200);
+        grant = as(owner, Service.CONSENT).contentType(ContentType.JSON)
+                .body("{\"granteeId\":\"" + creatorId() + "\",\"purposes\":[\"draft\",\"publish\"]}").post(l + "/grants")
+                .then().statusCode(201).extract().path("id");
+        accessRequest = as(other, Service.CONSENT).contentType(ContentType.JSON)
+                .body("{\"likenessId\":\"" + likeness + "\",\"purposes\":[\"draft\"]}").post("/v1/access-requests")
+                .then().statusCode(201).extract().path("id");
+        protectedPerson = given().baseUri(url(Service.CONSENT)).auth().oauth2(Tokens.user("dana")).contentType(ContentType.JSON)
+                .body("{\"name\":\"Seeded Person " + UUID.randomUUID() + "\",\"kind\":\"PUBLIC_FIGURE\"}").post("/v1/protected-persons")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** The platform's consent token for the creator to feature the likeness for this purpose. */
+    String consentToken(String purpose) {
+        return platform(Service.CONSENT).contentType(ContentType.JSON)
+                .body("{\"requesterId\":\"" + creatorId() + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"" + purpose + "\"}")
+                .post("/v1/checks").then().statusCode(200).extract().path("consentToken");
+    }
+
+    /** A valid draft registration body for the creator, with a fresh consent token. */
+    String draftBody() {
+        return "{\"draftId\":\"draft-" + UUID.randomUUID() + "\",\"creatorId\":\"" + creatorId() + "\",\"likenessIds\":[\""
+                + likeness + "\"],\"consentToken\":\"" + consentToken("draft") + "\"}";
+    }
+
+    private void seedNotification() {
+        // A receiver that accepts every delivery, so the seeded one is delivered and nothing stays due.
+        HttpServer receiver;
+        try {
+            receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            webhook = as(owner, Service.NOTIFICATION).contentType(ContentType.JSON)
+                    .body("{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\",\"eventTypes\":[\"draft.created\"]}")
+                    .post("/v1/webhooks").then().statusCode(201).extract().path("id");
+            draft = platform(Service.CONSENT).contentType(ContentType.JSON).body(draftBody()).post("/v1/drafts")
+                    .then().statusCode(201).extract().path("id");
+            Awaitility.await().atMost(WAIT).until(() -> as(owner, Service.NOTIFICATION).get("/v1/webhooks/{id}/deliveries", webhook)
+                    .then().extract().jsonPath().getList("findAll { it.status == 'DELIVERED' }").size() == 1);
+        } finally {
+            receiver.stop(0);
+        }
+        delivery = as(owner, Service.NOTIFICATION).get("/v1/webhooks/{id}/deliveries", webhook).then().extract().path("[0].id");
+        Awaitility.await().atMost(WAIT).until(() -> as(owner, Service.NOTIFICATION).queryParam("type", "access.requested")
+                .get("/v1/notifications").then().extract().jsonPath().getList("items").size() == 1);
+        notification = as(owner, Service.NOTIFICATION).get("/v1/notifications").then().statusCode(200).extract().path("items[0].id");
+    }
+
+    static RequestSpecification as(String person, Service service) {
+        return given().baseUri(url(service)).auth().oauth2(Tokens.user(person));
+    }
+
+    static RequestSpecification platform(Service service) {
+        return given().baseUri(url(service)).auth().oauth2(Tokens.platform());
+    }
+
+    static String url(Service service) {
+        return PackagedServices.url(service);
+    }
+}
