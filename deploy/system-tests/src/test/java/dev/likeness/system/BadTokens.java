@@ -39,6 +39,7 @@ import dev.likeness.devstack.Service;
 import dev.likeness.devstack.StackInfo;
 import dev.likeness.devstack.testing.TestStack;
 import dev.likeness.devstack.testing.Tokens;
+import dev.likeness.devstack.testing.KeycloakAdmin;
 
 /**
  * Bearer tokens and consent tokens that must never be accepted, made from real ones: forged,

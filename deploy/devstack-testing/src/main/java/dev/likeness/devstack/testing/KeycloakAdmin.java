@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.likeness.devstack.StackInfo;
 
@@ -52,6 +54,27 @@ public final class KeycloakAdmin {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /** A copy of a client of the realm (same mappers, so the same audience and claims) whose access tokens live this many seconds. */
+    public static void ensureClientCopy(String original, String copy, String tokenLifespanSeconds) {
+        if (json(send("GET", "/clients?clientId=" + copy, null, 200)).size() > 0) {
+            return;
+        }
+        ObjectNode client = (ObjectNode) json(send("GET", "/clients?clientId=" + original, null, 200)).get(0);
+        client.remove("id");
+        client.put("clientId", copy);
+        client.withObject("/attributes").put("access.token.lifespan", tokenLifespanSeconds);
+        client.path("protocolMappers").forEach(mapper -> ((ObjectNode) mapper).remove("id"));
+        send("POST", "/clients", client.toString(), 201);
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + body, e);
+        }
+    }
+
     private static String adminToken(StackInfo stack) {
         String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(stack.keycloak().adminUser(), StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(stack.keycloak().adminPassword(), StandardCharsets.UTF_8);
@@ -61,11 +84,7 @@ public final class KeycloakAdmin {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("admin token: " + response.statusCode() + " " + response.body());
         }
-        try {
-            return JSON.readTree(response.body()).get("access_token").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException("admin token: not JSON: " + response.body(), e);
-        }
+        return json(response.body()).get("access_token").asText();
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
