@@ -19,7 +19,7 @@ if ! command -v wrk >/dev/null 2>&1; then
     fi
 fi
 exec ./mvnw -pl deploy/system-tests -am verify \
-    -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.skip=true \
     -Dit.test=BenchmarkSuite -Dfailsafe.failIfNoSpecifiedTests=false \
     -Dbench.parts="${BENCH_PARTS:-consent,stream,liveness}" -Dbench.runs="${BENCH_RUNS:-3}" \
     -Dbench.seconds="${BENCH_SECONDS:-15}" -Dbench.connections="${BENCH_CONNECTIONS:-16}" \
