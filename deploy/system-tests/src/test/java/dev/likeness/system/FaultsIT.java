@@ -34,16 +34,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.likeness.devstack.Service;
-import dev.likeness.devstack.ServiceProcess;
-import dev.likeness.devstack.StackInfo;
 import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.TestStack;
 import dev.likeness.devstack.testing.Tokens;
@@ -58,6 +56,7 @@ import io.restassured.response.Response;
  * poison on every consumed topic, a webhook receiver that is down at first. Each test prints what
  * it measured; the whole report lands in target/faults.md.
  */
+@ExtendWith(PackagedServices.class)
 class FaultsIT {
 
     private static final String IDENTITY_EVENTS = "likeness.identity.events";
@@ -74,32 +73,16 @@ class FaultsIT {
      * notification-service applied about 8 a second, and 120 s cut the count short at 994.
      */
     private static final Duration DRAIN = Duration.ofMinutes(5);
-    /** A service's start, generous: on a busy 2-core machine identity-service alone took over two minutes. */
-    private static final Duration START = Duration.ofMinutes(4);
     /** How long to keep looking for a duplicate once everything expected arrived. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<Service, ServiceProcess> SERVICES = new EnumMap<>(Service.class);
     private static final List<String> REPORT = new CopyOnWriteArrayList<>();
-    private static Path repository;
-
-    @BeforeAll
-    static void startTheServices() throws Exception {
-        repository = Path.of(System.getProperty("likeness.repository"));
-        for (Service service : Service.values()) {
-            SERVICES.put(service, start(service));
-        }
-        for (ServiceProcess service : SERVICES.values()) {
-            service.awaitReady(START);
-        }
-    }
 
     @AfterAll
-    static void stopTheServicesAndWriteTheReport() throws Exception {
-        SERVICES.values().forEach(ServiceProcess::close);
+    static void writeTheReport() throws Exception {
         String report = "# Fault suite (FaultsIT), " + OffsetDateTime.now().withNano(0) + "\n\n" + String.join("\n", REPORT);
         System.out.println(report);
-        Files.writeString(repository.resolve("deploy/system-tests/target/faults.md"), report);
+        Files.writeString(Path.of(System.getProperty("likeness.repository")).resolve("deploy/system-tests/target/faults.md"), report);
     }
 
     @Test
@@ -181,10 +164,7 @@ class FaultsIT {
         Awaitility.await().atMost(WAIT).until(() -> drafts.size() >= DRAFTS / 3);
         int atKill = drafts.size();
         long killed = System.nanoTime();
-        SERVICES.get(Service.NOTIFICATION).kill();
-        ServiceProcess restarted = start(Service.NOTIFICATION);
-        SERVICES.put(Service.NOTIFICATION, restarted);
-        restarted.awaitReady(START);
+        PackagedServices.killAndRestart(Service.NOTIFICATION);
         double down = seconds(killed);
         int atReady = drafts.size();
         stream.get();
@@ -581,13 +561,8 @@ class FaultsIT {
 
     // --- plumbing ---
 
-    private static ServiceProcess start(Service service) throws java.io.IOException {
-        return ServiceProcess.start(repository, service, TestStack.info(), 0,
-                repository.resolve("deploy/system-tests/target/service-logs"), Map.of());
-    }
-
     private static String url(Service service) {
-        return SERVICES.get(service).url();
+        return PackagedServices.url(service);
     }
 
     private static io.restassured.specification.RequestSpecification as(String person, Service service) {

@@ -6,22 +6,15 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.likeness.devstack.Captures;
 import dev.likeness.devstack.Service;
-import dev.likeness.devstack.ServiceProcess;
-import dev.likeness.devstack.StackInfo;
-import dev.likeness.devstack.testing.TestStack;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
 import io.restassured.http.ContentType;
@@ -32,33 +25,19 @@ import io.restassured.specification.RequestSpecification;
  * The first thing a user can do end to end, across the three services running as separate
  * applications (their packaged jars) against one stack: enrol, grant, check, draft, alert, revoke.
  */
+@ExtendWith(PackagedServices.class)
 class FirstJourneyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static String identity;
     private static String consent;
     private static String notification;
 
     @BeforeAll
-    static void startTheServices() throws Exception {
-        StackInfo stack = TestStack.info();
-        Path repository = Path.of(System.getProperty("likeness.repository"));
-        Path logs = repository.resolve("deploy/system-tests/target/service-logs");
-        for (Service service : Service.values()) {
-            SERVICES.add(ServiceProcess.start(repository, service, stack, 0, logs, Map.of()));
-        }
-        for (ServiceProcess service : SERVICES) {
-            service.awaitReady(Duration.ofMinutes(2));
-        }
-        identity = SERVICES.get(0).url();
-        consent = SERVICES.get(1).url();
-        notification = SERVICES.get(2).url();
-    }
-
-    @AfterAll
-    static void stopTheServices() {
-        SERVICES.forEach(ServiceProcess::close);
+    static void findTheServices() {
+        identity = PackagedServices.url(Service.IDENTITY);
+        consent = PackagedServices.url(Service.CONSENT);
+        notification = PackagedServices.url(Service.NOTIFICATION);
     }
 
     @Test
