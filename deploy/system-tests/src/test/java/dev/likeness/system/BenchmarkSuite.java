@@ -165,7 +165,11 @@ class BenchmarkSuite {
         stream.run(Duration.ofSeconds(10)); // warm-up
         List<DraftStream.Run> runs = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
-            runs.add(stream.run(length));
+            DraftStream.Run measured = stream.run(length);
+            runs.add(measured);
+            System.out.printf("stream run %d: %d registered, %d failed, %d missing; sent → stream p50 %.0f, p99 %.0f ms; sent → 201 p99 %.0f ms%n",
+                    run, measured.registered(), measured.failed(), measured.missing(), DraftStream.quantile(measured.total(), 0.5),
+                    DraftStream.quantile(measured.total(), 0.99), DraftStream.quantile(measured.registration(), 0.99));
         }
         String at = "%d drafts/s for %d s".formatted(rate, length.toSeconds());
         report.measure("drafts registered (201) per second, " + at, runs.stream().map(r -> r.registered() / r.seconds()).toList(), "/s",
