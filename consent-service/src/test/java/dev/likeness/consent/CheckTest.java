@@ -6,11 +6,14 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import dev.likeness.consent.check.CheckReads;
 import dev.likeness.devstack.StackInfo;
 import dev.likeness.devstack.testing.TestStack;
 import dev.likeness.devstack.testing.Tokens;
@@ -31,10 +35,18 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /** Platforms ask before every render; an allowed answer is a token any JOSE library verifies. */
 @QuarkusTest
 class CheckTest {
+
+    @Inject
+    Pool database;
+    @Inject
+    CheckReads reads;
 
     @TestHTTPResource("/.well-known/jwks.json")
     URL jwks;
@@ -128,6 +140,26 @@ class CheckTest {
                 .body("keys[0].alg", is("ES256"))
                 .body("keys[0].kid", notNullValue())
                 .body("keys[0].d", nullValue());
+    }
+
+    /** Planning the read cost more than running it: PostgreSQL must keep one plan per connection. */
+    @Test
+    void theChecksReadIsPlannedOnceAndKept() {
+        SqlConnection connection = database.getConnection().await().indefinitely();
+        try {
+            for (int i = 0; i < 8; i++) {
+                reads.lockedScene(connection, "platform", "someone", List.of(UUID.randomUUID(), UUID.randomUUID()))
+                        .await().indefinitely();
+            }
+            Row plans = connection.query("""
+                            SELECT generic_plans, custom_plans FROM pg_prepared_statements
+                            WHERE statement LIKE '%FROM likeness l%FOR UPDATE OF l'""")
+                    .executeAndAwait().iterator().next();
+            assertEquals(0, plans.getLong("custom_plans"), "planned for each execution's values");
+            assertTrue(plans.getLong("generic_plans") >= 8, "the pooled connection may have run it before");
+        } finally {
+            connection.closeAndAwait();
+        }
     }
 
     private static io.restassured.response.Response check(String body) {

@@ -41,9 +41,10 @@ public class CheckReads {
     private static final PurposesConverter PURPOSES = new PurposesConverter();
     private static final String SCENE = """
             SELECT l.id, l.owner_id, l.status, l.audience, l.revision, l.forbidden_tags, l.guidelines, l.ledger_seq, l.ledger_hash,
-                   EXISTS (SELECT 1 FROM block b WHERE b.likeness_id = l.id AND b.blocked_id = $2) AS blocked,
+                   b.likeness_id IS NOT NULL AS blocked,
                    g.id AS grant_id, g.purposes, g.expires_at, g.max_uses, g.uses, g.created_at, g.revoked_at
             FROM likeness l
+            LEFT JOIN block b ON b.likeness_id = l.id AND b.blocked_id = $2
             LEFT JOIN consent_grant g ON g.likeness_id = l.id AND g.grantee_id = $2
             WHERE l.id = ANY($1)""";
 
