@@ -5,5 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "Building the services (the first build downloads dependencies: a few minutes)..."
-./mvnw -q package -Dmaven.test.skip=true
+# -Dfuzz.skip: the fuzzing executions name their tests, so skipping test compilation alone would fail them.
+./mvnw -q package -Dmaven.test.skip=true -Dfuzz.skip=true
 exec deploy/devstack.sh run "$@"
