@@ -5,6 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "Building the services (the first build downloads dependencies: a few minutes)..."
-# -Dfuzz.skip: the fuzzing executions name their tests, so skipping test compilation alone would fail them.
-./mvnw -q package -Dmaven.test.skip=true -Dfuzz.skip=true
+./mvnw -q package -Dmaven.test.skip=true
 exec deploy/devstack.sh run "$@"

@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,24 +11,14 @@ import dev.likeness.devstack.Captures;
 import dev.likeness.devstack.Captures.Container;
 import dev.likeness.devstack.testing.Users;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /** The refusal lifts once Retry-After has passed: the oldest failure left the window. */
 @QuarkusTest
-@TestProfile(CaptureCooldownTest.ShortWindow.class)
+@TestProfile(ShortTimers.class)
 class CaptureCooldownTest {
-
-    static final int WINDOW_SECONDS = 8;
-
-    public static class ShortWindow implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("likeness.enrolment.max-failures", "2", "likeness.enrolment.failure-window", WINDOW_SECONDS + "s");
-        }
-    }
 
     @Test
     void attemptsResumeAfterRetryAfter() throws InterruptedException {
@@ -45,7 +34,7 @@ class CaptureCooldownTest {
         Response refused = Enrolments.submit(person, pending, "video/mp4", another);
         refused.then().statusCode(429).body("code", is("too-many-attempts"));
         int retryAfter = Integer.parseInt(refused.header("Retry-After"));
-        assertTrue(retryAfter >= 1 && retryAfter <= WINDOW_SECONDS, "Retry-After " + retryAfter);
+        assertTrue(retryAfter >= 1 && retryAfter <= ShortTimers.FAILURE_WINDOW_SECONDS, "Retry-After " + retryAfter);
 
         Thread.sleep(retryAfter * 1000L);
         Enrolments.submit(person, pending, "video/mp4", Enrolments.live(pending, Container.MP4, System.nanoTime()))

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.crypto.Cipher;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import dev.likeness.devstack.Captures;
 import dev.likeness.devstack.testing.Users;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,15 +31,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /** With a capture retention configured, the capture is kept encrypted until it ends, then purged. */
 @QuarkusTest
-@TestProfile(CaptureRetentionTest.ShortRetention.class)
+@TestProfile(ShortTimers.class)
 class CaptureRetentionTest {
-
-    public static class ShortRetention implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("likeness.biometrics.capture-retention", "4s", "likeness.biometrics.purge-interval", "1s");
-        }
-    }
 
     @Inject
     Pool database;
