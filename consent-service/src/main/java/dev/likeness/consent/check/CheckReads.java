@@ -27,9 +27,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The reads of a check (and of a draft's registration), straight on the reactive pool rather
  * than through Hibernate: the scene's likenesses with the requester's grants and blocks in one
- * round trip, then follows only for a MUTUALS likeness and the protected-persons registry only
- * when names are mentioned. Every read goes to the primary, so an answer never predates an
- * acknowledged change.
+ * round trip (or from the {@link SceneCache}), then follows only for a MUTUALS likeness and the
+ * protected-persons registry only when names are mentioned. Reads go to the primary; a draft's
+ * registration always reads under lock, so no token outlives a change acknowledged before it.
  */
 @ApplicationScoped
 public class CheckReads {
@@ -49,27 +49,39 @@ public class CheckReads {
             WHERE l.id = ANY($1)""";
 
     private final Pool database;
+    private final SceneCache cache;
 
-    CheckReads(Pool database) {
+    CheckReads(Pool database, SceneCache cache) {
         this.database = database;
+        this.cache = cache;
     }
 
-    public Uni<Scene> scene(String platformId, String requesterId, List<UUID> ids) {
-        return read(database, SCENE + " ORDER BY g.created_at DESC", platformId, requesterId, ids);
+    /** For a check: from the cache when it holds every likeness, at the revisions asked for, if any. */
+    public Uni<Scene> scene(String platformId, String requesterId, List<UUID> ids, Map<UUID, Long> atLeast) {
+        Map<UUID, SceneCache.Known> cached = cache.all(requesterId, ids, atLeast);
+        if (cached != null) {
+            return withFollows(database, platformId, requesterId, cached);
+        }
+        long[] generations = cache.generations(ids);
+        return read(database, SCENE + " ORDER BY g.created_at DESC", requesterId, ids)
+                .invoke(read -> cache.keep(requesterId, ids, generations, read))
+                .chain(read -> withFollows(database, platformId, requesterId, read));
     }
 
     /**
-     * The same read inside the caller's transaction, locking the likeness rows in id order (as
-     * every change that narrows consent does) until it ends: nothing read can change before then.
+     * The same read inside the caller's transaction, never from the cache, locking the likeness
+     * rows in id order (as every change that narrows consent does) until it ends: nothing read can
+     * change before then.
      */
     public Uni<Scene> lockedScene(SqlClient transaction, String platformId, String requesterId, List<UUID> ids) {
-        return read(transaction, SCENE + " ORDER BY l.id, g.created_at DESC FOR UPDATE OF l", platformId, requesterId, ids);
+        return read(transaction, SCENE + " ORDER BY l.id, g.created_at DESC FOR UPDATE OF l", requesterId, ids)
+                .chain(read -> withFollows(transaction, platformId, requesterId, read));
     }
 
-    private Uni<Scene> read(SqlClient client, String query, String platformId, String requesterId, List<UUID> ids) {
+    private static Uni<Map<UUID, SceneCache.Known>> read(SqlClient client, String query, String requesterId, List<UUID> ids) {
         return client.preparedQuery(query)
                 .execute(Tuple.of(ids.toArray(UUID[]::new), requesterId))
-                .chain(rows -> {
+                .map(rows -> {
                     Map<UUID, Likeness> likenesses = new LinkedHashMap<>();
                     Map<UUID, List<Grant>> grants = new HashMap<>();
                     Map<UUID, Boolean> blocked = new HashMap<>();
@@ -82,16 +94,27 @@ public class CheckReads {
                             own.add(grant(row, id, requesterId));
                         }
                     }
-                    List<String> mutualOwners = likenesses.values().stream()
-                            .filter(l -> l.audience == Audience.MUTUALS && !l.ownerId.equals(requesterId))
-                            .map(l -> l.ownerId).distinct().toList();
-                    return mutuals(client, platformId, requesterId, mutualOwners).map(mutuals -> {
-                        Map<UUID, ConsentDecider.Facts> facts = new HashMap<>();
-                        likenesses.forEach((id, likeness) -> facts.put(id, new ConsentDecider.Facts(grants.get(id),
-                                blocked.get(id), mutuals.contains(likeness.ownerId))));
-                        return new Scene(likenesses, facts);
-                    });
+                    Map<UUID, SceneCache.Known> read = new LinkedHashMap<>();
+                    likenesses.forEach((id, likeness) -> read.put(id,
+                            new SceneCache.Known(likeness, List.copyOf(grants.get(id)), blocked.get(id))));
+                    return read;
                 });
+    }
+
+    /** Adds the follows, only for a MUTUALS likeness of somebody else. */
+    private static Uni<Scene> withFollows(SqlClient client, String platformId, String requesterId, Map<UUID, SceneCache.Known> read) {
+        List<String> mutualOwners = read.values().stream().map(SceneCache.Known::likeness)
+                .filter(l -> l.audience == Audience.MUTUALS && !l.ownerId.equals(requesterId))
+                .map(l -> l.ownerId).distinct().toList();
+        return mutuals(client, platformId, requesterId, mutualOwners).map(mutuals -> {
+            Map<UUID, Likeness> likenesses = new LinkedHashMap<>();
+            Map<UUID, ConsentDecider.Facts> facts = new HashMap<>();
+            read.forEach((id, known) -> {
+                likenesses.put(id, known.likeness());
+                facts.put(id, new ConsentDecider.Facts(known.grants(), known.blocked(), mutuals.contains(known.likeness().ownerId)));
+            });
+            return new Scene(likenesses, facts);
+        });
     }
 
     /** The mentioned names that are a protected person's name or alias. */

@@ -22,8 +22,10 @@ import dev.likeness.consent.token.ConsentTokens;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Answers a platform's check from the primary database, so an answer never predates a change
- * already acknowledged; an allowed answer carries a consent token naming the revisions it saw.
+ * Answers a platform's check. An answer never predates a change this instance acknowledged, nor
+ * an {@code atLeastRevision} asked for; another instance's change reaches it within the delay of a
+ * PostgreSQL notification ({@link SceneCache}). An allowed answer carries a consent token naming
+ * the revisions it saw, which draft registration re-validates under lock.
  */
 @ApplicationScoped
 public class CheckService {
@@ -48,7 +50,7 @@ public class CheckService {
         }
         OffsetDateTime now = LikenessService.now();
         ConsentDecider.Ask ask = new ConsentDecider.Ask(request.requesterId(), request.purpose(), tagSet(request.tags()));
-        return reads.scene(platformId, request.requesterId(), ids).chain(scene -> reads.protectedMatches(request.mentions())
+        return reads.scene(platformId, request.requesterId(), ids, request.minimumRevisions()).chain(scene -> reads.protectedMatches(request.mentions())
                 .map(matches -> {
                     Map<UUID, Likeness> byId = scene.likenesses();
                     List<Decision> decisions = ids.stream()

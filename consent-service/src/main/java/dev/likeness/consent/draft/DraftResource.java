@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.likeness.consent.check.SceneCache;
 import dev.likeness.consent.common.Problem;
 import dev.likeness.consent.common.Roles;
 import io.smallrye.mutiny.Uni;
@@ -39,10 +40,12 @@ import io.smallrye.mutiny.Uni;
 public class DraftResource {
 
     private final DraftService drafts;
+    private final SceneCache scenes;
     private final JsonWebToken caller;
 
-    DraftResource(DraftService drafts, JsonWebToken caller) {
+    DraftResource(DraftService drafts, SceneCache scenes, JsonWebToken caller) {
         this.drafts = drafts;
+        this.scenes = scenes;
         this.caller = caller;
     }
 
@@ -58,7 +61,9 @@ public class DraftResource {
     @APIResponse(responseCode = "422", description = "consent-token-invalid, consent-token-expired or consent-token-mismatch",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> register(@Valid @NotNull DraftRequest request) {
-        return drafts.register(request, caller.getClaim("azp")).map(registered -> Response
+        return drafts.register(request, caller.getClaim("azp"))
+                .invoke(registered -> request.likenessIds().forEach(scenes::forget)) // it may have used a grant up
+                .map(registered -> Response
                 .status(registered.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create("/v1/drafts/" + registered.draft().id))
                 .entity(DraftView.of(registered))
