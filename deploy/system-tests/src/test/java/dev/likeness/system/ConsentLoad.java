@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.likeness.devstack.Service;
@@ -123,31 +124,51 @@ final class ConsentLoad {
     }
 
     /**
-     * Per round: grant a person on instance A, see B allow them, revoke on A, then check on B
-     * back to back until denied. Answers the times (ms, sorted) from the revoke's answer to B's
-     * first denial, one per round, plus an infinite one per stale "allowed" seen on B.
+     * Revocation across instances: per round, grant a person on instance A, see B allow them,
+     * revoke on A, then check on B back to back until denied.
+     *
+     * @param times  ms from the revoke's answer to B's first denial, one per round, sorted
+     * @param stale  B's answers "allowed" in that time (its cache had not heard of the revoke yet)
+     * @param usable how many of those answers' consent tokens registered a draft: must be none
      */
-    static double[] propagation(String a, String b, String likeness, int rounds) throws Exception {
+    record Propagation(double[] times, int stale, int usable) {
+    }
+
+    static Propagation propagation(String a, String b, String likeness, int rounds) throws Exception {
         String owner = Tokens.user("alice");
-        List<Double> times = new ArrayList<>();
+        double[] times = new double[rounds];
+        int stale = 0;
+        int usable = 0;
         for (int round = 0; round < rounds; round++) {
             String requester = "propagation-" + UUID.randomUUID();
             String grant = JSON.readTree(send(a + "/v1/likenesses/" + likeness + "/grants", owner, "POST",
                     "{\"granteeId\":\"" + requester + "\",\"purposes\":[\"draft\"]}", 201)).path("id").asText();
             String check = "{\"requesterId\":\"" + requester + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}";
-            assertTrue(allowed(b, check), "B sees the grant made on A");
+            assertTrue(check(b, check).path("allowed").asBoolean(), "B sees the grant made on A");
             send(a + "/v1/likenesses/" + likeness + "/grants/" + grant, owner, "DELETE", null, 200);
             long answered = System.nanoTime();
-            while (allowed(b, check)) {
-                times.add(Double.POSITIVE_INFINITY); // a stale answer: counted, and it fails the target
+            for (JsonNode answer = check(b, check); answer.path("allowed").asBoolean(); answer = check(b, check)) {
+                stale++;
+                String draft = "{\"draftId\":\"" + UUID.randomUUID() + "\",\"creatorId\":\"" + requester + "\",\"likenessIds\":[\""
+                        + likeness + "\"],\"consentToken\":\"" + answer.path("consentToken").asText() + "\"}";
+                if (status(b + "/v1/drafts", Tokens.platform(), draft) / 100 == 2) {
+                    usable++;
+                }
             }
-            times.add((System.nanoTime() - answered) / 1e6);
+            times[round] = (System.nanoTime() - answered) / 1e6;
         }
-        return times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        Arrays.sort(times);
+        return new Propagation(times, stale, usable);
     }
 
-    private static boolean allowed(String instance, String check) throws Exception {
-        return JSON.readTree(send(instance + "/v1/checks", Tokens.platform(), "POST", check, 200)).path("allowed").asBoolean();
+    private static JsonNode check(String instance, String check) throws Exception {
+        return JSON.readTree(send(instance + "/v1/checks", Tokens.platform(), "POST", check, 200));
+    }
+
+    private static int status(String url, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String send(String url, String token, String method, String body, int expected) throws Exception {
