@@ -1,19 +1,21 @@
 package dev.likeness.consent.token;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.likeness.consent.common.ProblemException;
 import dev.likeness.consent.grant.Purpose;
@@ -38,42 +40,61 @@ public class ConsentTokens {
                            Map<UUID, Long> revisions) {
     }
 
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    /**
+     * RFC 7518's ES256 signature is R and S concatenated, which this format gives directly. Signed
+     * here rather than through jose4j, which cost a fifth more per token (looking the algorithm up
+     * again, converting from DER, its own JSON writer): every allowed check signs one.
+     */
+    private static final ThreadLocal<Signature> ES256 = ThreadLocal.withInitial(() -> {
+        try {
+            return Signature.getInstance("SHA256withECDSAinP1363Format");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private final SigningKeys keys;
     private final ConsentTokenConfig config;
+    private final ObjectMapper json;
     private final ConsentTokenVerifier verifier;
 
-    ConsentTokens(SigningKeys keys, ConsentTokenConfig config) {
+    ConsentTokens(SigningKeys keys, ConsentTokenConfig config, ObjectMapper json) {
         this.keys = keys;
         this.config = config;
+        this.json = json;
         this.verifier = new ConsentTokenVerifier(config.issuer(), keys::publicKey);
     }
 
     public Issued issue(UUID checkId, String platformId, String requesterId, Purpose purpose, Set<ContentTag> contentTags,
                         Map<UUID, Long> revisions) {
         SigningKeys.Active key = keys.active();
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(config.issuer());
-        claims.setAudience(platformId);
-        claims.setSubject(requesterId);
-        claims.setJwtId(checkId.toString());
-        NumericDate issuedAt = NumericDate.now();
-        NumericDate expiresAt = NumericDate.fromSeconds(issuedAt.getValue() + config.ttl().toSeconds());
-        claims.setIssuedAt(issuedAt);
-        claims.setExpirationTime(expiresAt);
-        claims.setClaim("purpose", purpose.value());
-        claims.setStringListClaim("tags", contentTags.stream().map(ContentTag::code).toList());
-        claims.setClaim("likenesses", revisions.entrySet().stream()
+        long issuedAt = Instant.now().getEpochSecond();
+        long expiresAt = issuedAt + config.ttl().toSeconds();
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", "ES256");
+        header.put("kid", key.kid());
+        header.put("typ", TYPE);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", config.issuer());
+        claims.put("aud", platformId);
+        claims.put("sub", requesterId);
+        claims.put("jti", checkId.toString());
+        claims.put("iat", issuedAt);
+        claims.put("exp", expiresAt);
+        claims.put("purpose", purpose.value());
+        claims.put("tags", contentTags.stream().map(ContentTag::code).toList());
+        claims.put("likenesses", revisions.entrySet().stream()
                 .map(entry -> Map.of("id", entry.getKey().toString(), "rev", entry.getValue())).toList());
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key.key());
-        jws.setKeyIdHeaderValue(key.kid());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        jws.setHeader("typ", TYPE);
         try {
-            return new Issued(jws.getCompactSerialization(),
-                    OffsetDateTime.ofInstant(Instant.ofEpochSecond(expiresAt.getValue()), ZoneOffset.UTC));
-        } catch (JoseException e) {
+            String signingInput = BASE64URL.encodeToString(json.writeValueAsBytes(header)) + "."
+                    + BASE64URL.encodeToString(json.writeValueAsBytes(claims));
+            Signature signer = ES256.get();
+            signer.initSign(key.key());
+            signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return new Issued(signingInput + "." + BASE64URL.encodeToString(signer.sign()),
+                    OffsetDateTime.ofInstant(Instant.ofEpochSecond(expiresAt), ZoneOffset.UTC));
+        } catch (JsonProcessingException | GeneralSecurityException e) {
             throw new IllegalStateException("could not sign a consent token", e);
         }
     }
