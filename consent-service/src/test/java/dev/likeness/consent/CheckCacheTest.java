@@ -70,17 +70,16 @@ class CheckCacheTest {
         await().atMost(NOTIFIED).until(() -> metrics.get("likeness.check.cache.listening").gauge().value() == 1);
     }
 
-    /** A likeness bob may feature; asserts that his second check of it is answered from the cache. */
+    /** A likeness bob may feature, whose checks are answered from the cache. */
     private UUID cachedGrant() {
         UUID likeness = ConsentModelTest.likeness("alice", "APPROVED");
         Consents.grant("alice", likeness, "bob", "[\"draft\"]");
-        await().atMost(NOTIFIED).until(() -> metrics.get("likeness.check.cache.listening").gauge().value() == 1);
-        assertTrue(allowed(likeness));
-        double hits = hits();
-        double misses = misses();
-        assertTrue(allowed(likeness));
-        assertEquals(hits + 1, hits(), "the second check is answered from the cache");
-        assertEquals(misses, misses());
+        // Until the grant's own notification has arrived, it may empty the cache once more.
+        await().atMost(NOTIFIED).until(() -> {
+            double hits = hits();
+            assertTrue(allowed(likeness));
+            return hits() == hits + 1;
+        });
         return likeness;
     }
 
@@ -90,9 +89,5 @@ class CheckCacheTest {
 
     private double hits() {
         return metrics.get("likeness.check.cache").tag("result", "hit").counter().count();
-    }
-
-    private double misses() {
-        return metrics.get("likeness.check.cache").tag("result", "miss").counter().count();
     }
 }

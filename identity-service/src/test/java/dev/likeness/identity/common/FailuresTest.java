@@ -19,6 +19,12 @@ class FailuresTest {
     }
 
     @Test
+    void noFreeConnectionInTimeIsTransient() {
+        assertTrue(Failures.isTransient(Future.failedFuture("Timeout").cause()));
+        assertTrue(Failures.isTransient(new io.vertx.core.VertxException("Timeout waiting for connection")));
+    }
+
+    @Test
     void anUnreachableDatabaseIsTransient() {
         assertTrue(Failures.isTransient(new RuntimeException(new ConnectException("refused"))));
     }

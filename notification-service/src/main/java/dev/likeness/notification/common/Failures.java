@@ -14,6 +14,8 @@ public final class Failures {
 
     /** SQLSTATE classes and codes worth a retry: connection, serialisation, deadlock, shutdown, resources. */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03");
+    /** What the reactive pool fails with when it is closed or has no free connection in time. */
+    private static final Set<String> POOL_STATES = Set.of("Pool closed", "Timeout", "Timeout waiting for connection");
 
     private Failures() {
     }
@@ -41,8 +43,10 @@ public final class Failures {
                     || cause instanceof org.apache.kafka.common.errors.RetriableException) {
                 return true;
             }
-            // The service is stopping: what was under way is not acknowledged, so it comes again after the restart.
-            if (cause instanceof io.vertx.core.impl.NoStackTraceThrowable && "Pool closed".equals(cause.getMessage())) {
+            // The pool: closing as the service stops (what was under way comes again after the restart), or
+            // every connection busy for longer than a request may wait (overload: the client retries later).
+            if ((cause instanceof io.vertx.core.impl.NoStackTraceThrowable || cause instanceof io.vertx.core.VertxException)
+                    && POOL_STATES.contains(cause.getMessage())) {
                 return true;
             }
             if (cause instanceof PgException pg && pg.getSqlState() != null
