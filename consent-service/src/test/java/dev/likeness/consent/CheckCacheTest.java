@@ -21,7 +21,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * A repeated check is answered from this instance's cache, and every change empties it: this
  * instance's own before it is answered, anybody's through a PostgreSQL notification, and all of
- * it when the listener reconnects. The database writes below stand for another instance.
+ * it when the listener reconnects; what cannot change an answer (a draft's ledger entry, a use of
+ * a grant without a maximum) keeps it. The database writes below stand for another instance.
  */
 @QuarkusTest
 class CheckCacheTest {
@@ -68,6 +69,26 @@ class CheckCacheTest {
                 .await().indefinitely();
         await().atMost(NOTIFIED).until(() -> !allowed(likeness));
         await().atMost(NOTIFIED).until(() -> metrics.get("likeness.check.cache.listening").gauge().value() == 1);
+    }
+
+    @Test
+    void draftsOnAGrantWithoutAMaximumLeaveItsChecksCached() {
+        UUID likeness = cachedGrant();
+        for (int draft = 0; draft < 3; draft++) {
+            String token = Consents.check("bob", List.of(likeness), "draft").getString("consentToken");
+            Consents.register("bob", List.of(likeness), token).then().statusCode(201);
+        }
+        // A notification sent after the drafts committed arrives after any of theirs: once it is heard, theirs were.
+        UUID marker = cachedGrant();
+        database.preparedQuery("SELECT pg_notify('consent_scene', $1)").executeAndAwait(Tuple.of(marker.toString()));
+        await().atMost(NOTIFIED).until(() -> {
+            double hits = hits();
+            allowed(marker);
+            return hits() == hits;
+        });
+        double hits = hits();
+        assertTrue(allowed(likeness));
+        assertEquals(hits + 1, hits(), "the drafts' ledger entries and use counts did not empty the cache");
     }
 
     /** A likeness bob may feature, whose checks are answered from the cache. */

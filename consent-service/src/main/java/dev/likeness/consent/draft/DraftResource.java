@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.consent.check.SceneCache;
 import dev.likeness.consent.common.Problem;
 import dev.likeness.consent.common.Roles;
 import io.smallrye.mutiny.Uni;
@@ -40,12 +39,10 @@ import io.smallrye.mutiny.Uni;
 public class DraftResource {
 
     private final DraftService drafts;
-    private final SceneCache scenes;
     private final JsonWebToken caller;
 
-    DraftResource(DraftService drafts, SceneCache scenes, JsonWebToken caller) {
+    DraftResource(DraftService drafts, JsonWebToken caller) {
         this.drafts = drafts;
-        this.scenes = scenes;
         this.caller = caller;
     }
 
@@ -62,7 +59,6 @@ public class DraftResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> register(@Valid @NotNull DraftRequest request) {
         return drafts.register(request, caller.getClaim("azp"))
-                .invoke(registered -> request.likenessIds().forEach(scenes::forget)) // it may have used a grant up
                 .map(registered -> Response
                 .status(registered.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create("/v1/drafts/" + registered.draft().id))

@@ -15,6 +15,7 @@ import jakarta.persistence.LockModeType;
 
 import dev.likeness.consent.check.CheckReads;
 import dev.likeness.consent.check.ConsentDecider;
+import dev.likeness.consent.check.SceneCache;
 import dev.likeness.consent.check.Decision;
 import dev.likeness.consent.common.ProblemException;
 import dev.likeness.consent.grant.Purpose;
@@ -52,12 +53,15 @@ public class DraftService {
     public record Page(List<Registered> drafts, String nextCursor) {
     }
 
-    /** What a registration's transaction did: created the draft, or found it registered already. */
-    private record Outcome(Registered created, UUID existing) {
+    /**
+     * What a registration's transaction did: created the draft (counting a use of a grant with a
+     * maximum on {@code limitedUses}' likenesses), or found it registered already.
+     */
+    private record Outcome(Registered created, UUID existing, List<UUID> limitedUses) {
     }
 
-    /** A likeness the token covers, locked, with the decision made again now. */
-    private record Revalidated(Likeness likeness, Decision decision) {
+    /** A likeness the token covers, locked, with the decision made again now, on a grant with a maximum of uses or not. */
+    private record Revalidated(Likeness likeness, Decision decision, boolean limitedGrant) {
     }
 
     private final DraftRepository drafts;
@@ -67,9 +71,10 @@ public class DraftService {
     private final ConsentTokens tokens;
     private final Outbox outbox;
     private final Ledger ledger;
+    private final SceneCache scenes;
 
     DraftService(DraftRepository drafts, LikenessRepository likenesses, CheckReads reads, Pool database, ConsentTokens tokens,
-                 Outbox outbox, Ledger ledger) {
+                 Outbox outbox, Ledger ledger, SceneCache scenes) {
         this.drafts = drafts;
         this.likenesses = likenesses;
         this.reads = reads;
@@ -77,23 +82,27 @@ public class DraftService {
         this.tokens = tokens;
         this.outbox = outbox;
         this.ledger = ledger;
+        this.scenes = scenes;
     }
 
     /**
      * The token is verified before the transaction (an ECDSA verification needs no connection),
      * so a connection and the likeness locks are held only for the database work: the work is
      * plain statements on the reactive pool, the reads in one round trip and the writes
-     * pipelined in another, so a likeness stays locked for as short as possible.
+     * pipelined in another, so a likeness stays locked for as short as possible. A use counted
+     * on a grant with a maximum changes later checks' answers: this instance's cache forgets those
+     * likenesses once it is committed, before the answer leaves.
      */
     public Uni<Registered> register(DraftRequest request, String platformId) {
         return tokens.verify(request.consentToken(), platformId).chain(consent -> {
             requireScene(consent, request.creatorId(), request.likenessIds());
             return database.withTransaction(transaction -> registeredBefore(transaction, platformId, request.draftId())
                             .chain(existing -> existing != null
-                                    ? Uni.createFrom().item(new Outcome(null, existing))
-                                    : create(transaction, request, platformId, consent).map(created -> new Outcome(created, null))))
+                                    ? Uni.createFrom().item(new Outcome(null, existing, List.of()))
+                                    : create(transaction, request, platformId, consent)))
                     .onFailure(DraftService::isDuplicate).recoverWithUni(() -> database.withConnection(connection ->
-                            registeredBefore(connection, platformId, request.draftId())).map(existing -> new Outcome(null, existing)))
+                            registeredBefore(connection, platformId, request.draftId())).map(existing -> new Outcome(null, existing, List.of())))
+                    .invoke(outcome -> outcome.limitedUses().forEach(scenes::forget))
                     .chain(outcome -> outcome.created() != null ? Uni.createFrom().item(outcome.created())
                             : Panache.withSession(() -> drafts.findById(outcome.existing()).chain(existing -> replay(existing, request))));
         });
@@ -298,7 +307,8 @@ public class DraftService {
                 if (!decision.allowed()) {
                     throw withdrawn(id, "it no longer allows it (" + decision.reason().code() + ")");
                 }
-                checked.add(new Revalidated(likeness, decision));
+                checked.add(new Revalidated(likeness, decision, scene.facts().get(id).grants().stream()
+                        .anyMatch(grant -> grant.id.equals(decision.grantId()) && grant.maxUses != null)));
             }
             List<Revalidated> used = consumeUses ? checked.stream().filter(entry -> entry.decision().grantId() != null).toList() : List.of();
             if (used.isEmpty()) {
@@ -328,7 +338,7 @@ public class DraftService {
         }
     }
 
-    private Uni<Registered> create(SqlClient transaction, DraftRequest request, String platformId, ConsentTokens.Verified consent) {
+    private Uni<Outcome> create(SqlClient transaction, DraftRequest request, String platformId, ConsentTokens.Verified consent) {
         OffsetDateTime now = LikenessService.now();
         return revalidate(transaction, consent, platformId, true).chain(checked -> {
             Draft draft = new Draft();
@@ -370,7 +380,8 @@ public class DraftService {
                             .toList());
             return Uni.combine().all().unis(draftStored, featuredStored, outbox.append(transaction, events),
                             Ledger.store(transaction, entries))
-                    .discardItems().replaceWith(new Registered(draft, featured, true));
+                    .discardItems().replaceWith(new Outcome(new Registered(draft, featured, true), null,
+                            checked.stream().filter(Revalidated::limitedGrant).map(entry -> entry.likeness().id).toList()));
         });
     }
 
