@@ -189,7 +189,7 @@ final class DraftStream {
                 .header("Likeness-Challenge-Nonce", enrolment.getString("challenge.nonce")).contentType("video/mp4")
                 .body(Captures.record(Captures.Container.MP4, Captures.live(enrolment.getString("challenge.digits"),
                         enrolment.getList("challenge.moves", String.class)), System.nanoTime()))
-                .put("/v1/enrolments/{id}/capture", enrolment.getString("id")).then().statusCode(200).extract().path("likenessId");
+                .put("/v1/enrolments/{id}/capture", enrolment.getString("id")).then().log().ifValidationFails().statusCode(200).extract().path("likenessId");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(consent).auth().oauth2(Tokens.user(person))
                 .get("/v1/likenesses/{id}", likeness).statusCode() == 200);
         return likeness;
