@@ -74,7 +74,7 @@ record CaptureMedia(String format, String video, String audio, double videoSecon
             double nextPicture = 0;
             short[] samples = new short[SAMPLE_RATE * 4];
             int sampleCount = 0;
-            for (Frame frame; (frame = grabber.grab()) != null; ) {
+            for (Frame frame; (frame = next(grabber)) != null; ) {
                 double at = frame.timestamp / 1e6;
                 if (frame.image != null) {
                     videoEnd = Math.max(videoEnd, at + frameSeconds);
@@ -95,6 +95,19 @@ record CaptureMedia(String format, String video, String audio, double videoSecon
             long length = grabber.getLengthInTime();
             return new CaptureMedia(grabber.getFormat(), video, audio, videoEnd, sampleCount / (double) SAMPLE_RATE,
                     length > 0 ? length / 1e6 : 0, Arrays.copyOf(samples, sampleCount));
+        }
+    }
+
+    /**
+     * The grabber refuses most broken media with its exception, but fails on some with a runtime
+     * exception of its own (fuzzing found an audio stream that makes it dereference a null sample
+     * pointer): that media is as undecodable as the rest.
+     */
+    private static Frame next(FFmpegFrameGrabber grabber) throws FrameGrabber.Exception {
+        try {
+            return grabber.grab();
+        } catch (RuntimeException broken) {
+            throw new FrameGrabber.Exception("undecodable media: " + broken, broken);
         }
     }
 
