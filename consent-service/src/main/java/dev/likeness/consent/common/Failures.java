@@ -14,8 +14,8 @@ public final class Failures {
 
     /** SQLSTATE classes and codes worth a retry: connection, serialisation, deadlock, shutdown, resources. */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03");
-    /** What the reactive pool fails with when it is closed or has no free connection in time. */
-    private static final Set<String> POOL_STATES = Set.of("Pool closed", "Timeout", "Timeout waiting for connection");
+    /** What the reactive pool fails with when it is closed (the service stops). */
+    private static final Set<String> POOL_STATES = Set.of("Pool closed");
 
     private Failures() {
     }
@@ -35,7 +35,20 @@ public final class Failures {
         return false;
     }
 
+    /** Every database connection busy and the wait queue full (DatabasePool): retry in a moment. */
+    public static boolean isOverload(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isTransient(Throwable failure) {
+        if (isOverload(failure)) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof java.nio.channels.ClosedChannelException
                     || cause instanceof io.netty.channel.ConnectTimeoutException
@@ -43,8 +56,7 @@ public final class Failures {
                     || cause instanceof org.apache.kafka.common.errors.RetriableException) {
                 return true;
             }
-            // The pool: closing as the service stops (what was under way comes again after the restart), or
-            // every connection busy for longer than a request may wait (overload: the client retries later).
+            // The pool closing as the service stops: what was under way comes again after the restart.
             if ((cause instanceof io.vertx.core.impl.NoStackTraceThrowable || cause instanceof io.vertx.core.VertxException)
                     && POOL_STATES.contains(cause.getMessage())) {
                 return true;

@@ -113,6 +113,11 @@ public class ProblemMapper {
             return respond(400, "invalid-value", "Invalid value", "A value of the request cannot be stored (e.g. a NUL character)",
                     uri, null);
         }
+        if (Failures.isOverload(e)) { // shed at once: waiting would only lengthen the queue
+            Response response = respond(503, "unavailable", "Service unavailable",
+                    "Every database connection is busy and the wait queue is full; retry in a moment", uri, null);
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "1").build();
+        }
         if (Failures.isTransient(e)) {
             LOG.warnf("request to %s failed on an unavailable dependency: %s", uri.getPath(), e.toString());
             Response response = respond(503, "unavailable", "Service unavailable",
