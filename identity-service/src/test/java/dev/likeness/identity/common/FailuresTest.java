@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 
 /** Which failures a consumer retries (the event stays unacknowledged) and which it dead-letters. */
 class FailuresTest {
@@ -19,9 +20,11 @@ class FailuresTest {
     }
 
     @Test
-    void noFreeConnectionInTimeIsTransient() {
-        assertTrue(Failures.isTransient(Future.failedFuture("Timeout").cause()));
-        assertTrue(Failures.isTransient(new io.vertx.core.VertxException("Timeout waiting for connection")));
+    void aFullWaitQueueIsAnOverloadAndTransient() {
+        Throwable full = new RuntimeException(new ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 200"));
+        assertTrue(Failures.isOverload(full));
+        assertTrue(Failures.isTransient(full));
+        assertFalse(Failures.isOverload(new RuntimeException(new ConnectException("refused"))));
     }
 
     @Test
