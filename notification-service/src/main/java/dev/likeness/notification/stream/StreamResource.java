@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import dev.likeness.notification.common.Failures;
 import dev.likeness.notification.common.Problem;
 import dev.likeness.notification.common.ProblemException;
 import dev.likeness.notification.common.Roles;
@@ -140,10 +141,10 @@ public class StreamResource {
                 vertx.cancelTimer(expiry);
             });
             // Subscribed first: anything committed from here on wakes this stream.
-            Uni<Long> start = resumeAfter != null ? Uni.createFrom().item(resumeAfter) : database
+            Uni<Long> start = resumeAfter != null ? Uni.createFrom().item(resumeAfter) : againWhenOverloaded(database
                     .preparedQuery("SELECT last_seq FROM recipient_sequence WHERE recipient_id = $1")
                     .execute(Tuple.of(recipient))
-                    .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : 0L);
+                    .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : 0L));
             start.subscribe().with(seq -> {
                 synchronized (this) {
                     last = seq;
@@ -163,11 +164,11 @@ public class StreamResource {
                 wokenWhileReading = false;
                 after = last;
             }
-            database.preparedQuery("""
+            againWhenOverloaded(database.preparedQuery("""
                             SELECT id, seq, type, actor_id, likeness_id, draft_id, grant_id, request_id, endpoint_id, purposes,
                                    detail, created_at, read_at, archived_at
                             FROM notification WHERE recipient_id = $1 AND in_stream AND seq > $2 ORDER BY seq LIMIT $3""")
-                    .execute(Tuple.of(recipient, after, BATCH))
+                    .execute(Tuple.of(recipient, after, BATCH)))
                     .map(rows -> {
                         List<Notification> found = new ArrayList<>();
                         rows.forEach(row -> found.add(notification(row)));
@@ -223,5 +224,15 @@ public class StreamResource {
             n.archivedAt = row.getOffsetDateTime("archived_at");
             return n;
         }
+    }
+
+    /**
+     * A wake-up reaches every stream of a person at once, and opening many streams reads as many
+     * positions: a read the pool refused because its wait queue was full is tried again shortly,
+     * for about 15 s, instead of ending the stream.
+     */
+    private static <T> Uni<T> againWhenOverloaded(Uni<T> read) {
+        return read.onFailure(Failures::isOverload).retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(1)).withJitter(0.5)
+                .atMost(20);
     }
 }
