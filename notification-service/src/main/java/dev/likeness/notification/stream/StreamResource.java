@@ -198,6 +198,17 @@ public class StreamResource {
                     });
         }
 
+        /**
+         * A wake-up reaches every stream of a person at once, and opening many streams reads as
+         * many positions: a read the pool refused because its wait queue was full is tried again
+         * shortly, for as long as the stream is open, instead of ending it (its client would
+         * only come back with one more read).
+         */
+        private <T> Uni<T> againWhenOverloaded(Uni<T> read) {
+            return read.onFailure(failure -> Failures.isOverload(failure) && !emitter.isCancelled()).retry()
+                    .withBackOff(Duration.ofMillis(50), Duration.ofSeconds(1)).withJitter(0.5).indefinitely();
+        }
+
         private List<OutboundSseEvent> render(List<Notification> found, Map<String, String> known) {
             return found.stream().map(n -> sse.newEventBuilder()
                     .id(Long.toString(n.seq))
@@ -224,15 +235,5 @@ public class StreamResource {
             n.archivedAt = row.getOffsetDateTime("archived_at");
             return n;
         }
-    }
-
-    /**
-     * A wake-up reaches every stream of a person at once, and opening many streams reads as many
-     * positions: a read the pool refused because its wait queue was full is tried again shortly,
-     * for about 15 s, instead of ending the stream.
-     */
-    private static <T> Uni<T> againWhenOverloaded(Uni<T> read) {
-        return read.onFailure(Failures::isOverload).retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(1)).withJitter(0.5)
-                .atMost(20);
     }
 }

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -138,21 +139,20 @@ public class WebhookDispatcher {
 
     private Uni<List<Job>> claim() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        SELECT d.id FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
-                        WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND e.disabled_at IS NULL
-                        ORDER BY d.next_attempt_at LIMIT ?1 FOR UPDATE OF d SKIP LOCKED""", UUID.class)
-                .setParameter(1, config.batchSize()).getResultList()
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Job>of()) : session
-                        .createQuery("from WebhookDelivery where id in ?1", WebhookDelivery.class).setParameter(1, ids)
-                        .getResultList()
-                        .chain(deliveries -> session.createQuery("from WebhookEndpoint where id in ?1", WebhookEndpoint.class)
-                                .setParameter(1, deliveries.stream().map(d -> d.endpointId).distinct().toList()).getResultList()
-                                .chain(endpoints -> session.createQuery("from Notification where id in ?1", Notification.class)
-                                        .setParameter(1, deliveries.stream().filter(d -> d.payload == null)
-                                                .map(d -> UUID.fromString(d.messageId.substring(4))).toList())
-                                        .getResultList()
-                                        .map(found -> jobs(deliveries, endpoints, found, now))))));
+        // HQL, not SQL: each native select would add an entry to the plan cache (see Notifications.nextSeq).
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                        from WebhookDelivery d where d.status = 'PENDING' and d.nextAttemptAt <= ?1
+                        and exists (from WebhookEndpoint e where e.id = d.endpointId and e.disabledAt is null)
+                        order by d.nextAttemptAt""", WebhookDelivery.class)
+                .setParameter(1, now).setMaxResults(config.batchSize()).setLockMode(LockMode.UPGRADE_SKIPLOCKED).getResultList()
+                .chain(deliveries -> deliveries.isEmpty() ? Uni.createFrom().item(List.<Job>of()) : session
+                        .createQuery("from WebhookEndpoint where id in ?1", WebhookEndpoint.class)
+                        .setParameter(1, deliveries.stream().map(d -> d.endpointId).distinct().toList()).getResultList()
+                        .chain(endpoints -> session.createQuery("from Notification where id in ?1", Notification.class)
+                                .setParameter(1, deliveries.stream().filter(d -> d.payload == null)
+                                        .map(d -> UUID.fromString(d.messageId.substring(4))).toList())
+                                .getResultList()
+                                .map(found -> jobs(deliveries, endpoints, found, now)))));
     }
 
     private List<Job> jobs(List<WebhookDelivery> deliveries, List<WebhookEndpoint> endpoints, List<Notification> found,
