@@ -147,6 +147,10 @@ public class OutboxRelay {
                 publish(batch);
                 delete(batch);
                 backoff = Duration.ofMillis(100);
+                if (batch.size() < config.batchSize()) {
+                    // A transaction costs Kafka far more than an event in it: let the next batch fill.
+                    Thread.sleep(config.linger().toMillis());
+                }
             } catch (RuntimeException | InterruptedException e) {
                 if (running) {
                     LOG.warnf("outbox relay paused for %s: %s", backoff, e.toString());

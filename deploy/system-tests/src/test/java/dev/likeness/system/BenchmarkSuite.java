@@ -169,12 +169,12 @@ class BenchmarkSuite {
         Assumptions.assumeTrue(PARTS.contains("stream"));
         int rate = Integer.getInteger("bench.rate", 200);
         Duration length = Duration.ofSeconds(Integer.getInteger("bench.stream-seconds", 30));
-        DraftStream stream = DraftStream.open(identity.url(), consentA.url(), notification.url(),
-                Integer.getInteger("bench.owners", 10), rate);
-        stream.run(Duration.ofSeconds(10)); // warm-up
+        DraftStream stream = DraftStream.open(identity.url(), consentA.url(), notification.url(), Integer.getInteger("bench.owners", 10));
+        // The services have just started: at the full rate a first run measures their JIT compiling the path.
+        stream.run(Duration.ofSeconds(Integer.getInteger("bench.stream-warmup", 60)), rate / 2);
         List<DraftStream.Run> runs = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
-            DraftStream.Run measured = stream.run(length);
+            DraftStream.Run measured = stream.run(length, rate);
             runs.add(measured);
             System.out.printf("stream run %d: %d registered, %d failed, %d missing; sent → stream p50 %.0f, p99 %.0f ms; sent → 201 p99 %.0f ms%n",
                     run, measured.registered(), measured.failed(), measured.missing(), DraftStream.quantile(measured.total(), 0.5),

@@ -49,16 +49,14 @@ final class DraftStream {
     private final Map<String, long[]> arrived = new ConcurrentHashMap<>();
     private final List<String> likenesses = new ArrayList<>();
     private final String consent;
-    private final int rate;
 
-    private DraftStream(String consent, int rate) {
+    private DraftStream(String consent) {
         this.consent = consent;
-        this.rate = rate;
     }
 
     /** Enrols {@code owners} people (audience EVERYONE), each with an open stream. */
-    static DraftStream open(String identity, String consent, String notification, int owners, int rate) throws Exception {
-        DraftStream stream = new DraftStream(consent, rate);
+    static DraftStream open(String identity, String consent, String notification, int owners) throws Exception {
+        DraftStream stream = new DraftStream(consent);
         for (int i = 0; i < owners; i++) {
             String owner = Users.create("Olive");
             String likeness = enrol(owner, identity, consent);
@@ -70,8 +68,8 @@ final class DraftStream {
         return stream;
     }
 
-    /** Sends drafts for {@code length} round-robin over the owners, then waits for every event. */
-    Run run(Duration length) throws Exception {
+    /** Sends {@code rate} drafts a second for {@code length}, round-robin over the owners, then waits for every event. */
+    Run run(Duration length, int rate) throws Exception {
         List<String> consentTokens = new ArrayList<>();
         for (String likeness : likenesses) { // fresh for each run: a token lives 5 minutes
             consentTokens.add(given().baseUri(consent).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)

@@ -17,6 +17,13 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * How long a busy relay waits after a batch before reading the next, so that events committed
+     * meanwhile share one Kafka transaction; a relay that was idle publishes at once.
+     */
+    @WithDefault("20ms")
+    Duration linger();
+
     /** The compacted topic where the relay records the event ids of each committed batch. */
     String checkpointTopic();
 
