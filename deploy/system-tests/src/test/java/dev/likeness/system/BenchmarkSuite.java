@@ -170,8 +170,9 @@ class BenchmarkSuite {
         int rate = Integer.getInteger("bench.rate", 200);
         Duration length = Duration.ofSeconds(Integer.getInteger("bench.stream-seconds", 30));
         DraftStream stream = DraftStream.open(identity.url(), consentA.url(), notification.url(), Integer.getInteger("bench.owners", 10));
-        // The services have just started: at the full rate a first run measures their JIT compiling the path.
-        stream.run(Duration.ofSeconds(Integer.getInteger("bench.stream-warmup", 60)), rate / 2);
+        // The services have just started: measured at once, the runs would measure their JIT compiling the path
+        // (on two cores that takes minutes: with a 60 s warm-up, both runs at 200/s refused drafts and took seconds).
+        stream.run(Duration.ofSeconds(Integer.getInteger("bench.stream-warmup", 180)), rate / 2);
         List<DraftStream.Run> runs = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             DraftStream.Run measured = stream.run(length, rate);
