@@ -62,7 +62,7 @@ final class DraftStream {
             String likeness = enrol(owner, identity, consent);
             given().baseUri(consent).auth().oauth2(Tokens.user(owner)).contentType(ContentType.JSON).body("{\"audience\":\"EVERYONE\"}")
                     .put("/v1/likenesses/{id}/audience", likeness).then().statusCode(200);
-            stream.listen(notification, Tokens.user(owner));
+            stream.listen(notification, owner, null);
             stream.likenesses.add(likeness);
         }
         return stream;
@@ -139,13 +139,21 @@ final class DraftStream {
                 .mapToDouble(e -> segment.of(e.getValue(), arrived.get(e.getKey())) / 1e3).sorted().toArray();
     }
 
-    /** Records when each draft's event arrives, by draft id, with when its notification was stored. */
-    private void listen(String notification, String token) throws Exception {
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = http.send(HttpRequest.newBuilder(URI.create(notification
-                        + "/v1/notifications/stream")).header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofPublisher());
+    /**
+     * Records when each draft's event arrives, by draft id, with when its notification was stored.
+     * Like an EventSource, it reconnects when the stream ends (at the access token's expiry, 5
+     * minutes: a run can outlast it) with a fresh token and the last event id, missing nothing.
+     */
+    private void listen(String notification, String owner, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(notification + "/v1/notifications/stream"))
+                .header("Authorization", "Bearer " + Tokens.freshUser(owner)).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
         response.body().subscribe(new Flow.Subscriber<>() {
             private final StringBuilder buffer = new StringBuilder();
+            private String lastId = lastEventId;
 
             public void onSubscribe(Flow.Subscription subscription) {
                 subscription.request(Long.MAX_VALUE);
@@ -158,7 +166,9 @@ final class DraftStream {
                 while ((end = buffer.indexOf("\n")) >= 0) {
                     String line = buffer.substring(0, end);
                     buffer.delete(0, end + 1);
-                    if (line.startsWith("data:")) {
+                    if (line.startsWith("id:")) {
+                        lastId = line.substring(3).strip();
+                    } else if (line.startsWith("data:")) {
                         try {
                             var data = JSON.readTree(line.substring(5));
                             if (data.has("draftId")) {
@@ -173,9 +183,19 @@ final class DraftStream {
             }
 
             public void onError(Throwable failure) {
+                reconnect();
             }
 
             public void onComplete() {
+                reconnect();
+            }
+
+            private void reconnect() {
+                try {
+                    listen(notification, owner, lastId);
+                } catch (Exception e) {
+                    // The service stopped (the benchmark is over); an event this loses is counted as missing.
+                }
             }
         });
     }
