@@ -1,8 +1,6 @@
 package dev.likeness.consent.token;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,18 +39,6 @@ public class ConsentTokens {
     }
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-    /**
-     * RFC 7518's ES256 signature is R and S concatenated, which this format gives directly. Signed
-     * here rather than through jose4j, which cost a fifth more per token (looking the algorithm up
-     * again, converting from DER, its own JSON writer): every allowed check signs one.
-     */
-    private static final ThreadLocal<Signature> ES256 = ThreadLocal.withInitial(() -> {
-        try {
-            return Signature.getInstance("SHA256withECDSAinP1363Format");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 
     private final SigningKeys keys;
     private final ConsentTokenConfig config;
@@ -63,9 +49,10 @@ public class ConsentTokens {
         this.keys = keys;
         this.config = config;
         this.json = json;
-        this.verifier = new ConsentTokenVerifier(config.issuer(), keys::publicKey);
+        this.verifier = new ConsentTokenVerifier(config.issuer(), keys::verifier);
     }
 
+    /** Signed here rather than through jose4j, which cost a fifth more per token: every allowed check signs one. */
     public Issued issue(UUID checkId, String platformId, String requesterId, Purpose purpose, Set<ContentTag> contentTags,
                         Map<UUID, Long> revisions) {
         SigningKeys.Active key = keys.active();
@@ -89,12 +76,10 @@ public class ConsentTokens {
         try {
             String signingInput = BASE64URL.encodeToString(json.writeValueAsBytes(header)) + "."
                     + BASE64URL.encodeToString(json.writeValueAsBytes(claims));
-            Signature signer = ES256.get();
-            signer.initSign(key.key());
-            signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return new Issued(signingInput + "." + BASE64URL.encodeToString(signer.sign()),
+            byte[] signature = key.signer().sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return new Issued(signingInput + "." + BASE64URL.encodeToString(signature),
                     OffsetDateTime.ofInstant(Instant.ofEpochSecond(expiresAt), ZoneOffset.UTC));
-        } catch (JsonProcessingException | GeneralSecurityException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not sign a consent token", e);
         }
     }

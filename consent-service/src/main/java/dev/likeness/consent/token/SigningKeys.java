@@ -3,7 +3,8 @@ package dev.likeness.consent.token;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.LinkedHashMap;
@@ -38,7 +39,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class SigningKeys {
 
-    record Active(String kid, PrivateKey key) {
+    record Active(String kid, Es256.Signer signer) {
+    }
+
+    /** A published key: its JWK for the key set, its verifier for tokens naming it. */
+    private record Published(PublicJsonWebKey jwk, Es256.Verifier verifier) {
     }
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
@@ -50,7 +55,7 @@ public class SigningKeys {
     private static final long RELOAD_INTERVAL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
     private volatile Active active;
-    private volatile Map<String, PublicJsonWebKey> published = Map.of();
+    private volatile Map<String, Published> published = Map.of();
     private volatile long loadedAt;
 
     SigningKeys(Pool database, ConsentTokenConfig config) {
@@ -91,19 +96,22 @@ public class SigningKeys {
         return active;
     }
 
-    /** The public key of {@code kid}, reloading for a key another instance created since; null if unknown. */
-    Uni<PublicJsonWebKey> publicKey(String kid) {
-        PublicJsonWebKey key = published.get(kid);
+    /** The verifier of {@code kid}'s signatures, reloading for a key another instance created since; null if unknown. */
+    Uni<Es256.Verifier> verifier(String kid) {
+        Published key = published.get(kid);
         if (key != null || System.nanoTime() - loadedAt < RELOAD_INTERVAL_NANOS) {
-            return Uni.createFrom().item(key);
+            return Uni.createFrom().item(key == null ? null : key.verifier());
         }
-        return load().map(ignored -> published.get(kid));
+        return load().map(ignored -> {
+            Published loaded = published.get(kid);
+            return loaded == null ? null : loaded.verifier();
+        });
     }
 
     /** RFC 7517 JWK Set of the published keys. */
     public String jwks() {
         return published.values().stream()
-                .map(key -> key.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))
+                .map(key -> key.jwk().toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))
                 .collect(Collectors.joining(",", "{\"keys\":[", "]}"));
     }
 
@@ -141,14 +149,16 @@ public class SigningKeys {
                         ORDER BY created_at""")
                 .execute(Tuple.of((double) config.ttl().plus(config.keyRefreshInterval()).toSeconds()))
                 .invoke(rows -> {
-                    Map<String, PublicJsonWebKey> keys = new LinkedHashMap<>();
+                    Map<String, Published> keys = new LinkedHashMap<>();
                     for (Row row : rows) {
                         String kid = row.getString("kid");
                         try {
-                            keys.put(kid, (PublicJsonWebKey) JsonWebKey.Factory.newJwk(row.getString("public_jwk")));
+                            PublicJsonWebKey jwk = (PublicJsonWebKey) JsonWebKey.Factory.newJwk(row.getString("public_jwk"));
+                            keys.put(kid, new Published(jwk, Es256.verifier((ECPublicKey) jwk.getPublicKey())));
                             if (row.getValue("retired_at") == null) {
                                 byte[] plain = wrap.unwrap(row.getBuffer("private_key").getBytes(), kid);
-                                active = new Active(kid, KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(plain)));
+                                active = new Active(kid, Es256.signer(
+                                        (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(plain))));
                             }
                         } catch (JoseException | java.security.GeneralSecurityException e) {
                             throw new IllegalStateException("unreadable signing key " + kid, e);

@@ -181,10 +181,10 @@ class ConsentTokenVerifierFuzzTest {
         }
     }
 
-    private static java.util.function.Function<String, Uni<PublicJsonWebKey>> published(EllipticCurveJsonWebKey... keys) {
-        Map<String, PublicJsonWebKey> byKid = new HashMap<>();
+    private static java.util.function.Function<String, Uni<Es256.Verifier>> published(EllipticCurveJsonWebKey... keys) {
+        Map<String, Es256.Verifier> byKid = new HashMap<>();
         for (EllipticCurveJsonWebKey key : keys) {
-            byKid.put(key.getKeyId(), publicOnly(key));
+            byKid.put(key.getKeyId(), Es256.verifier((java.security.interfaces.ECPublicKey) publicOnly(key).getPublicKey()));
         }
         return kid -> Uni.createFrom().item(byKid.get(kid));
     }
