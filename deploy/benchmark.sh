@@ -6,7 +6,7 @@
 # BENCH_CONNECTIONS (16), BENCH_RATE (drafts/s, 200), BENCH_STREAM_SECONDS (30), BENCH_GRANTS
 # (1000000); further arguments go to Maven (e.g. -Dbench.clips=8; -Dbench.jfr=1 writes a flight
 # recording of the consent-service instance under load to consent-service/target/consent-a.jfr).
-# The services run on the JDK of JAVA_HOME (Java 21+ signs ES256 about 6x faster than 17).
+# The services run on the JDK of JAVA_HOME.
 # Needs wrk (Debian package; installed here when missing and run as root).
 set -eu
 cd "$(dirname "$0")/.."

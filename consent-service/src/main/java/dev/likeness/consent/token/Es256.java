@@ -18,9 +18,9 @@ import org.bouncycastle.util.BigIntegers;
 /**
  * ES256 (RFC 7518 §3.4: ECDSA on P-256 with SHA-256; the signature is R and S, 32 bytes each)
  * through Bouncy Castle's P-256 arithmetic. Every allowed check signs and every draft registration
- * verifies: the JDK's provider verified in about five times the time, a quarter of the service's CPU
- * at 200 drafts a second, because it builds the public key's multiples again for every signature;
- * a {@link Verifier} keeps them. Nonces are deterministic (RFC 6979): signing needs no random source.
+ * verifies. The JDK's provider builds the public key's multiples again for every verification (a
+ * quarter of the service's CPU at 200 drafts a second, in a flight recording); a {@link Verifier}
+ * keeps them. Nonces are deterministic (RFC 6979): signing needs no random source.
  */
 final class Es256 {
 
