@@ -9,7 +9,7 @@ import java.util.Locale;
  * property ({@code devstack.port.kafka}) or an environment variable ({@code DEVSTACK_PORT_KAFKA}).
  *
  * <p>The {@code run} stack uses fixed ports so URLs stay the same between runs; the {@code test}
- * stack asks the OS for free ports (0) so parallel checkouts never collide.
+ * stack picks free ports (0 in the settings) so parallel checkouts never collide.
  */
 public record StackSettings(Path home, String name, Ports ports, Duration idleTimeout, boolean reset) {
 
@@ -26,11 +26,36 @@ public record StackSettings(Path home, String name, Ports ports, Duration idleTi
         }
     }
 
+    /**
+     * A loopback port free now, below the OS's ephemeral range: a port the OS hands out for port 0
+     * comes from that range, where any outgoing connection (a Kafka or database client) may take it
+     * as its local port before the server binds it, as Keycloak's management port once was in CI.
+     */
     static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = FIRST_CHOSEN_PORT + RANDOM.nextInt(below - FIRST_CHOSEN_PORT);
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (java.io.IOException taken) {
+                // another one
+            }
+        }
+        throw new IllegalStateException("no free loopback port between " + FIRST_CHOSEN_PORT + " and " + below);
+    }
+
+    /** Above the run stack's fixed ports (15432 … 19093). */
+    private static final int FIRST_CHOSEN_PORT = 20000;
+    private static final java.util.Random RANDOM = new java.util.Random();
+
+    /** Linux's first ephemeral port (ip_local_port_range); 32768, Linux's default, where that is unreadable. */
+    private static int ephemeralRangeStart() {
+        try {
+            int start = Integer.parseInt(java.nio.file.Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .strip().split("\\s+")[0]);
+            return start > FIRST_CHOSEN_PORT + 1000 ? start : 32768;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 32768;
         }
     }
 
