@@ -23,6 +23,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class GrantService {
 
+    /** A page of held grants; {@code nextCursor} is null on the last one. */
+    public record HeldPage(List<HeldGrant> grants, String nextCursor) {
+    }
+
     private final LikenessRepository likenesses;
     private final GrantRepository grants;
     private final Outbox outbox;
@@ -80,6 +84,19 @@ public class GrantService {
         return likenesses.owned(likenessId, ownerId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + likenessId))
                 .chain(() -> grants.ofLikeness(likenessId));
+    }
+
+    /** The grants in force that the person holds, newest first; any likeness status but deleted. */
+    @WithSession
+    public Uni<HeldPage> heldBy(String granteeId, String cursor, int limit) {
+        GrantCursor after = GrantCursor.decode(cursor);
+        return grants.heldPage(granteeId, LikenessService.now(), after == null ? null : after.createdAt(),
+                        after == null ? null : after.grantId(), limit + 1)
+                .map(rows -> {
+                    List<HeldGrant> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+                    Grant last = page.isEmpty() ? null : page.get(page.size() - 1).grant();
+                    return new HeldPage(page, rows.size() > limit ? new GrantCursor(last.createdAt, last.id).encode() : null);
+                });
     }
 
     @WithSession
