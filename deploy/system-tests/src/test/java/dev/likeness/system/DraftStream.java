@@ -21,6 +21,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.awaitility.Awaitility;
 
@@ -44,6 +45,8 @@ final class DraftStream {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Seeds of the owners' live captures, from a fixed base so a run replays; one each, as a capture verifies only once. */
+    private static final AtomicLong CLIPS = new AtomicLong(54_000);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, long[]> arrived = new ConcurrentHashMap<>();
@@ -206,7 +209,7 @@ final class DraftStream {
         String likeness = given().baseUri(identity).auth().oauth2(Tokens.user(person))
                 .header("Likeness-Challenge-Nonce", enrolment.getString("challenge.nonce")).contentType("video/mp4")
                 .body(Captures.record(Captures.Container.MP4, Captures.live(enrolment.getString("challenge.digits"),
-                        enrolment.getList("challenge.moves", String.class)), System.nanoTime()))
+                        enrolment.getList("challenge.moves", String.class)), CLIPS.incrementAndGet()))
                 .put("/v1/enrolments/{id}/capture", enrolment.getString("id")).then().log().ifValidationFails().statusCode(200).extract().path("likenessId");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(consent).auth().oauth2(Tokens.user(person))
                 .get("/v1/likenesses/{id}", likeness).statusCode() == 200);

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.awaitility.Awaitility;
 
@@ -32,6 +33,8 @@ import io.restassured.specification.RequestSpecification;
 final class World {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Seeds of the live captures, from a fixed base so a run replays; one each, as a capture verifies only once. */
+    private static final AtomicLong CLIPS = new AtomicLong(50_000);
 
     /** An enrolment and the nonce of its challenge. */
     record Enrolment(String id, String nonce, String digits, List<String> moves) {
@@ -135,7 +138,7 @@ final class World {
     /** Answers the enrolment with a live capture; the likeness, once consent-service knows it too. */
     static String verify(String person, Enrolment enrolment) {
         String likeness = as(person, Service.IDENTITY).header("Likeness-Challenge-Nonce", enrolment.nonce()).contentType("video/mp4")
-                .body(Captures.record(Captures.Container.MP4, Captures.live(enrolment.digits(), enrolment.moves()), System.nanoTime()))
+                .body(Captures.record(Captures.Container.MP4, Captures.live(enrolment.digits(), enrolment.moves()), CLIPS.incrementAndGet()))
                 .put("/v1/enrolments/{id}/capture", enrolment.id()).then().statusCode(200).extract().path("likenessId");
         Awaitility.await().atMost(WAIT).until(() -> as(person, Service.CONSENT).get("/v1/likenesses/{id}", likeness).statusCode() == 200);
         return likeness;

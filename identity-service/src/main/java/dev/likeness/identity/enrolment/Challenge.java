@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Random;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,19 +17,21 @@ public record Challenge(
 
     public enum Move { LEFT, RIGHT }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The nonce's source whatever draws the rest: it stays unpredictable and unique even when the draws are seeded. */
+    private static final SecureRandom NONCES = new SecureRandom();
 
-    static Challenge random(int digitCount) {
+    /** A new challenge: the nonce from SecureRandom, the digits and moves from {@code draws} ({@link Challenges}). */
+    static Challenge draw(int digitCount, Random draws) {
         byte[] nonce = new byte[18];
-        RANDOM.nextBytes(nonce);
+        NONCES.nextBytes(nonce);
         StringBuilder digits = new StringBuilder();
         for (int i = 0; i < digitCount; i++) {
-            digits.append(RANDOM.nextInt(10));
+            digits.append(draws.nextInt(10));
         }
         List<Move> moves = new ArrayList<>();
-        int count = 2 + RANDOM.nextInt(2);
+        int count = 2 + draws.nextInt(2);
         for (int i = 0; i < count; i++) {
-            moves.add(RANDOM.nextBoolean() ? Move.LEFT : Move.RIGHT);
+            moves.add(draws.nextBoolean() ? Move.LEFT : Move.RIGHT);
         }
         return new Challenge(Base64.getUrlEncoder().withoutPadding().encodeToString(nonce), digits.toString(), moves);
     }

@@ -1,6 +1,7 @@
 package dev.likeness.identity.enrolment;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -23,4 +24,11 @@ public interface EnrolmentConfig {
     /** How long a failed capture counts; after maxFailures of them, attempts wait until the oldest leaves it. */
     @WithDefault("3m")
     Duration failureWindow();
+
+    /**
+     * Tests only: seeds the generator of the challenges' digits and head turns (one
+     * {@link java.util.Random} per service instance), so a test run's challenges are replayable.
+     * Unset, as in production: SecureRandom. The nonce comes from SecureRandom either way.
+     */
+    Optional<Long> challengeSeed();
 }

@@ -38,16 +38,18 @@ public class EnrolmentService {
     private final Outbox outbox;
     private final EnrolmentConfig config;
     private final CaptureFailures failures;
+    private final Challenges challenges;
 
     private final BiometricVault vault;
 
     EnrolmentService(EnrolmentRepository enrolments, LikenessRepository likenesses, Outbox outbox, EnrolmentConfig config,
-                     CaptureFailures failures, BiometricVault vault) {
+                     CaptureFailures failures, Challenges challenges, BiometricVault vault) {
         this.enrolments = enrolments;
         this.likenesses = likenesses;
         this.outbox = outbox;
         this.config = config;
         this.failures = failures;
+        this.challenges = challenges;
         this.vault = vault;
     }
 
@@ -61,7 +63,7 @@ public class EnrolmentService {
             Enrolment enrolment = new Enrolment();
             enrolment.id = UUID.randomUUID();
             enrolment.ownerId = ownerId;
-            enrolment.challenge(Challenge.random(config.digits()));
+            enrolment.challenge(challenges.next(config.digits()));
             enrolment.status = Enrolment.Status.AWAITING_CAPTURE;
             enrolment.createdAt = now;
             enrolment.expiresAt = now.plus(config.challengeTtl());
