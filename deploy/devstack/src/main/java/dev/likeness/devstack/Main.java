@@ -6,6 +6,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
 /**
  * The local stack's command line (deploy/run.sh calls it):
  * <pre>
- *   run [--reset]     the stack and the three services; Ctrl-C stops everything
+ *   run [--reset]     the stack, the three services, then the web console; Ctrl-C stops everything
  *   stack [--reset]   the stack alone, e.g. for quarkus:dev or an IDE
  *   status            the running stack's addresses and credentials (JSON)
  *   stop              stops the running stack
@@ -31,7 +32,16 @@ public final class Main {
         boolean reset = List.of(args).contains("--reset");
         Path home = StackSettings.defaultHome();
         switch (command) {
-            case "run" -> run(home, reset);
+            case "run" -> {
+                try {
+                    run(home, reset);
+                } catch (IllegalStateException notStarted) {
+                    // A service or the console not built, exited or not ready: say which, and let the
+                    // shutdown hook stop what had started instead of leaving it running.
+                    System.err.println(notStarted.getMessage());
+                    System.exit(1);
+                }
+            }
             case "stack" -> stack(home, reset);
             case "status" -> System.out.println(running(home).toJson());
             case "stop" -> StackClient.shutdown(running(home));
@@ -88,13 +98,21 @@ public final class Main {
         StackInfo stack = reused.isPresent() ? reused.get() : supervisor.start();
 
         Path repository = Path.of("").toAbsolutePath();
-        for (Service service : Service.values()) {
-            int port = StackSettings.port(service.module, service.defaultPort);
-            services.add(ServiceProcess.start(repository, service, stack, port, settings.dir().resolve("logs"), Map.of()));
+        Path logs = settings.dir().resolve("logs");
+        Map<Service, ServiceProcess> backends = new EnumMap<>(Service.class);
+        for (Service service : Service.BACKENDS) {
+            ServiceProcess process = ServiceProcess.start(repository, service, stack, port(service), logs, Map.of());
+            services.add(process);
+            backends.put(service, process);
         }
-        for (ServiceProcess service : services) {
+        for (ServiceProcess service : backends.values()) {
             service.awaitReady(Duration.ofMinutes(2));
         }
+        // The console calls the three services: it starts once they answer.
+        ServiceProcess console = ServiceProcess.start(repository, Service.WEB_CONSOLE, stack, port(Service.WEB_CONSOLE), logs,
+                ServiceConfig.backendUrls(service -> backends.get(service).url()));
+        services.add(console);
+        console.awaitReady(Duration.ofMinutes(2));
         writeDemoEnvironment(settings.dir().resolve("demo.env"), stack, services);
         System.out.println(banner(stack, services));
         if (supervisor != null) {
@@ -104,11 +122,26 @@ public final class Main {
         }
     }
 
+    private static int port(Service service) {
+        return StackSettings.port(service.module, service.defaultPort);
+    }
+
+    /**
+     * Where a browser opens the console. The realm lets it redirect back to
+     * {@code http://localhost:8080/*}, and to {@code http://127.0.0.1} on any port (RFC 8252
+     * loopback redirection), which serves any other port. On localhost the console's cookies stay
+     * apart from Keycloak's, which live on 127.0.0.1 (cookies are not kept apart by port).
+     */
+    private static String browserUrl(ServiceProcess console) {
+        return console.port() == Service.WEB_CONSOLE.defaultPort ? "http://localhost:" + console.port() : console.url();
+    }
+
     /** Shell variables for deploy/demo.sh, so the walkthrough needs no copy and paste. */
     private static void writeDemoEnvironment(Path file, StackInfo stack, List<ServiceProcess> services) throws Exception {
         StringBuilder env = new StringBuilder();
         for (ServiceProcess service : services) {
-            env.append(service.service().name()).append("_URL=").append(service.url()).append('\n');
+            env.append(service.service().name()).append("_URL=")
+                    .append(service.service() == Service.WEB_CONSOLE ? browserUrl(service) : service.url()).append('\n');
         }
         env.append("KEYCLOAK_URL=").append(stack.keycloak().url()).append('\n');
         env.append("TOKEN_URL=").append(stack.keycloak().tokenEndpoint()).append('\n');
@@ -122,7 +155,12 @@ public final class Main {
 
     private static String banner(StackInfo stack, List<ServiceProcess> services) {
         StringBuilder out = new StringBuilder("\n=== Likeness consent platform: local stack ready ===\n\n");
+        services.stream().filter(service -> service.service() == Service.WEB_CONSOLE).forEach(console -> out.append(
+                String.format("  Open %s in a browser and log in as alice (password alice)%n%n", browserUrl(console))));
         for (ServiceProcess service : services) {
+            if (service.service() == Service.WEB_CONSOLE) {
+                continue;
+            }
             out.append(String.format("  %-22s %s   (OpenAPI %s/q/openapi, Swagger UI %s/q/swagger-ui)%n",
                     service.service().module, service.url(), service.url(), service.url()));
         }

@@ -87,7 +87,7 @@ final class PostgresServer implements Server {
     private void createDatabases() throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
-            for (Service service : Service.values()) {
+            for (Service service : Service.BACKENDS) {
                 String role = service.database;
                 String password = secrets.databasePassword(service).replace("'", "''");
                 boolean exists = exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role);

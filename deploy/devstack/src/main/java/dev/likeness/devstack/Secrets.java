@@ -21,6 +21,7 @@ public final class Secrets {
     public static final String PLATFORM_SECRET = "LIKENESS_PLATFORM_SECRET";
     public static final String IDENTITY_ADMIN_SECRET = "LIKENESS_IDENTITY_ADMIN_SECRET";
     public static final String NOTIFICATION_DIRECTORY_SECRET = "LIKENESS_NOTIFICATION_DIRECTORY_SECRET";
+    public static final String CONSOLE_SECRET = "LIKENESS_CONSOLE_SECRET";
     public static final String KEYCLOAK_ADMIN_PASSWORD = "KEYCLOAK_ADMIN_PASSWORD";
     /** AES-256 key (base64) that encrypts consent-service's token signing keys at rest. */
     public static final String CONSENT_TOKEN_KEK = "CONSENT_TOKEN_KEY_ENCRYPTION_KEY";
@@ -47,9 +48,9 @@ public final class Secrets {
             }
         }
         List<String> keys = new java.util.ArrayList<>(List.of(
-                PLATFORM_SECRET, IDENTITY_ADMIN_SECRET, NOTIFICATION_DIRECTORY_SECRET, KEYCLOAK_ADMIN_PASSWORD, CONSENT_TOKEN_KEK,
-                WEBHOOK_SECRET_KEK, BIOMETRIC_KEK));
-        for (Service service : Service.values()) {
+                PLATFORM_SECRET, IDENTITY_ADMIN_SECRET, NOTIFICATION_DIRECTORY_SECRET, CONSOLE_SECRET, KEYCLOAK_ADMIN_PASSWORD,
+                CONSENT_TOKEN_KEK, WEBHOOK_SECRET_KEK, BIOMETRIC_KEK));
+        for (Service service : Service.BACKENDS) {
             keys.add(databasePasswordKey(service));
         }
         boolean changed = false;

@@ -1,12 +1,23 @@
 package dev.likeness.devstack;
 
-/** The platform's services as the local stack knows them: module, own database, default HTTP port. */
+import java.util.List;
+
+/**
+ * The platform's applications as the local stack knows them: module, own database (null for
+ * {@link #WEB_CONSOLE}, which has none), default HTTP port.
+ */
 public enum Service {
     IDENTITY("identity-service", "identity", 8081),
     CONSENT("consent-service", "consent", 8082),
-    NOTIFICATION("notification-service", "notification", 8083);
+    NOTIFICATION("notification-service", "notification", 8083),
+    /** The browser console: a backend for frontend over the three services; no database, no Kafka. */
+    WEB_CONSOLE("web-console", null, 8080);
+
+    /** The three services that own a database, consume and publish events and document an API. */
+    public static final List<Service> BACKENDS = List.of(IDENTITY, CONSENT, NOTIFICATION);
 
     public final String module;
+    /** The service's database, and its login role; null for an application without one. */
     public final String database;
     public final int defaultPort;
 
@@ -16,9 +27,13 @@ public enum Service {
         this.defaultPort = defaultPort;
     }
 
+    public boolean hasDatabase() {
+        return database != null;
+    }
+
     public static Service ofModule(String module) {
         for (Service service : values()) {
-            if (service.module.equals(module) || service.database.equals(module)) {
+            if (service.module.equals(module) || module.equals(service.database)) {
                 return service;
             }
         }

@@ -56,13 +56,14 @@ public record StackInfo(
     public static final String TEST_CLIENT = "test";
     public static final String IDENTITY_ADMIN_CLIENT = "identity-admin";
     public static final String NOTIFICATION_DIRECTORY_CLIENT = "notification-directory";
+    public static final String CONSOLE_CLIENT = "console";
 
     /** The description of a stack whose servers listen on these addresses, with this machine's secrets. */
     public static StackInfo describe(String name, long supervisorPid, String controlUrl, String controlToken,
                                      int postgresPort, String kafkaBootstrapServers, String keycloakUrl,
                                      String keycloakManagementUrl, Secrets secrets) {
         Map<String, Database> databases = new java.util.LinkedHashMap<>();
-        for (Service service : Service.values()) {
+        for (Service service : Service.BACKENDS) {
             databases.put(service.database, new Database(service.database, service.database, secrets.databasePassword(service)));
         }
         Map<String, Client> clients = new java.util.LinkedHashMap<>();
@@ -71,6 +72,7 @@ public record StackInfo(
         clients.put(IDENTITY_ADMIN_CLIENT, new Client("likeness-identity-admin", secrets.get(Secrets.IDENTITY_ADMIN_SECRET)));
         clients.put(NOTIFICATION_DIRECTORY_CLIENT,
                 new Client("likeness-notification-directory", secrets.get(Secrets.NOTIFICATION_DIRECTORY_SECRET)));
+        clients.put(CONSOLE_CLIENT, new Client("likeness-console", secrets.get(Secrets.CONSOLE_SECRET)));
         return new StackInfo(name, supervisorPid, controlUrl, controlToken,
                 new Postgres("127.0.0.1", postgresPort, databases),
                 new Kafka(kafkaBootstrapServers),
@@ -86,6 +88,9 @@ public record StackInfo(
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public Database database(Service service) {
+        if (!service.hasDatabase()) {
+            throw new IllegalArgumentException(service.module + " has no database");
+        }
         return postgres.databases().get(service.database);
     }
 

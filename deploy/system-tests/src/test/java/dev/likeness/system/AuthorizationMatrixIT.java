@@ -57,7 +57,7 @@ class AuthorizationMatrixIT {
             "consent GET /v1/likenesses", "consent GET /v1/likenesses/{likenessId}", "consent PUT /v1/likenesses/{likenessId}/audience",
             "consent PUT /v1/likenesses/{likenessId}/restrictions", "consent GET /v1/likenesses/{likenessId}/blocks",
             "consent PUT /v1/likenesses/{likenessId}/blocks/{personId}", "consent DELETE /v1/likenesses/{likenessId}/blocks/{personId}",
-            "consent POST /v1/likenesses/{likenessId}/grants", "consent GET /v1/likenesses/{likenessId}/grants",
+            "consent POST /v1/likenesses/{likenessId}/grants", "consent GET /v1/likenesses/{likenessId}/grants", "consent GET /v1/grants",
             "consent GET /v1/likenesses/{likenessId}/grants/{grantId}/receipt", "consent DELETE /v1/likenesses/{likenessId}/grants/{grantId}",
             "consent DELETE /v1/likenesses/{likenessId}/grants", "consent GET /v1/likenesses/{likenessId}/access-requests",
             "consent POST /v1/likenesses/{likenessId}/access-requests/{requestId}/approval",
@@ -94,7 +94,7 @@ class AuthorizationMatrixIT {
         World world = World.seed();
         Enrollee enrollee = new Enrollee();
         Map<String, OpenApi.Operation> documented = new LinkedHashMap<>();
-        for (Service service : Service.values()) {
+        for (Service service : Service.BACKENDS) {
             OpenApi.operations(service, PackagedServices.url(service)).forEach(o -> documented.put(o.key(), o));
         }
         assertEquals(new TreeSet<>(documented.keySet()), new TreeSet<>(RUN_ORDER), "every documented operation is in RUN_ORDER, once");
@@ -159,7 +159,7 @@ class AuthorizationMatrixIT {
                 if (caller == Caller.OWNER) {
                     token = Tokens.user(enrollee.username);
                     body = Captures.record(Captures.Container.MP4, Captures.live(enrollee.enrolment.digits(), enrollee.enrolment.moves()),
-                            System.nanoTime());
+                            52_001L); // fixed seed: a run replays
                 }
             }
             case "identity DELETE /v1/likenesses/{likenessId}" -> {

@@ -25,7 +25,7 @@ final class Databases {
     /** "database.table" → its rows, each rendered as the text of every column, sorted. */
     static Map<String, Set<String>> snapshot() {
         Map<String, Set<String>> tables = new TreeMap<>();
-        for (Service service : Service.values()) {
+        for (Service service : Service.BACKENDS) {
             try (Connection connection = connect(service)) {
                 for (String table : tables(connection)) {
                     tables.put(service.database + "." + table, rows(connection, table));

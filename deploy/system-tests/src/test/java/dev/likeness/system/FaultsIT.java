@@ -215,7 +215,7 @@ class FaultsIT {
         TestStack.stop(TestStack.POSTGRES);
         try {
             for (int round = 0; round < 5; round++) {
-                for (Service service : Service.values()) {
+                for (Service service : Service.BACKENDS) {
                     var request = as(owner.username(), service);
                     long asked = System.nanoTime();
                     Response answer = request.get(reads.get(service));
@@ -227,7 +227,7 @@ class FaultsIT {
                             .body("code", is("unavailable"));
                 }
             }
-            for (Service service : Service.values()) {
+            for (Service service : Service.BACKENDS) {
                 given().baseUri(url(service)).get("/q/health/ready").then().statusCode(503);
             }
             // Consumers hold an event that arrives meanwhile, and apply it once the database is back.
@@ -239,7 +239,7 @@ class FaultsIT {
         double outage = seconds(stopped);
         long restarted = System.nanoTime();
         Map<Service, Double> recovered = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
+        for (Service service : Service.BACKENDS) {
             Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
                     .until(() -> as(owner.username(), service).get(reads.get(service)).statusCode() == 200);
             recovered.put(service, seconds(restarted));
@@ -263,7 +263,7 @@ class FaultsIT {
 
                 PostgreSQL down %.0f s; all three services ready %.1f s after it was back, none restarted. An identity event sent
                 during the outage was applied after it (not dead-lettered); a grant made afterwards alerted its grantee.
-                """.formatted(java.util.Arrays.stream(Service.values())
+                """.formatted(Service.BACKENDS.stream()
                         .map(s -> "| %s `GET %s` | %.0f ms | %.1f s |".formatted(s.module, reads.get(s), slowest503.get(s) * 1000, recovered.get(s)))
                         .collect(Collectors.joining("\n")), outage, ready));
         slowest503.forEach((service, took) -> assertTrue(took < FAIL_FAST.toMillis() / 1000.0,
@@ -552,7 +552,7 @@ class FaultsIT {
     /** Seconds until all three services are ready again. */
     private static double awaitReady() {
         long from = System.nanoTime();
-        for (Service service : Service.values()) {
+        for (Service service : Service.BACKENDS) {
             Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
                     .until(() -> given().baseUri(url(service)).get("/q/health/ready").statusCode() == 200);
         }

@@ -1,7 +1,9 @@
 package dev.likeness.system;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,13 +12,15 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.likeness.devstack.Service;
+import dev.likeness.devstack.ServiceConfig;
 import dev.likeness.devstack.ServiceProcess;
 import dev.likeness.devstack.testing.TestStack;
 
 /**
- * The three packaged services on the test stack, started once for every test class of the run
- * that extends with this, stopped when the run ends. One set only: a second instance would join
- * the same consumer groups and do the work of one a fault test has killed.
+ * The three packaged services, then the web console over them, on the test stack, started once
+ * for every test class of the run that extends with this, stopped when the run ends. One set
+ * only: a second instance would join the same consumer groups and do the work of one a fault test
+ * has killed.
  */
 final class PackagedServices implements BeforeAllCallback {
 
@@ -34,10 +38,17 @@ final class PackagedServices implements BeforeAllCallback {
         return running.processes.get(service).url();
     }
 
-    /** SIGKILLs the service, as a crash would, and starts it again; returns once it is ready. */
+    /**
+     * SIGKILLs the service, as a crash would, and starts it again on the same port (the console
+     * keeps calling it there); returns once it is ready. The killed instance's log is kept as
+     * {@code <module>-<port>.killed.log}.
+     */
     static void killAndRestart(Service service) throws Exception {
-        running.processes.get(service).kill();
-        ServiceProcess restarted = start(service);
+        ServiceProcess killed = running.processes.get(service);
+        killed.kill();
+        Files.move(killed.log(), killed.log().resolveSibling(killed.log().getFileName().toString().replaceFirst("\\.log$", ".killed.log")),
+                StandardCopyOption.REPLACE_EXISTING);
+        ServiceProcess restarted = start(service, killed.port(), running.processes);
         running.processes.put(service, restarted);
         restarted.awaitReady(START_TIMEOUT);
     }
@@ -45,12 +56,16 @@ final class PackagedServices implements BeforeAllCallback {
     private static synchronized Running start() {
         Map<Service, ServiceProcess> processes = new ConcurrentHashMap<>();
         try {
-            for (Service service : Service.values()) {
-                processes.put(service, start(service));
+            for (Service service : Service.BACKENDS) {
+                processes.put(service, start(service, 0, processes));
             }
             for (ServiceProcess process : processes.values()) {
                 process.awaitReady(START_TIMEOUT);
             }
+            // The console calls the three services: it starts once they answer.
+            ServiceProcess console = start(Service.WEB_CONSOLE, 0, processes);
+            processes.put(Service.WEB_CONSOLE, console);
+            console.awaitReady(START_TIMEOUT);
             running = new Running(processes);
             return running;
         } catch (Exception e) {
@@ -59,10 +74,17 @@ final class PackagedServices implements BeforeAllCallback {
         }
     }
 
-    private static ServiceProcess start(Service service) throws IOException {
+    /** @param port 0 for any free port; the console is given the backends' URLs from {@code processes} */
+    private static ServiceProcess start(Service service, int port, Map<Service, ServiceProcess> processes) throws IOException {
         Path repository = Path.of(System.getProperty("likeness.repository"));
-        return ServiceProcess.start(repository, service, TestStack.info(), 0,
-                repository.resolve("deploy/system-tests/target/service-logs"), Map.of());
+        Map<String, String> extra = switch (service) {
+            case WEB_CONSOLE -> ServiceConfig.backendUrls(backend -> processes.get(backend).url());
+            // Seeded challenges (tests only): with the fixed clip seeds, a run replays.
+            case IDENTITY -> Map.of("likeness.enrolment.challenge-seed", "7322");
+            default -> Map.of();
+        };
+        return ServiceProcess.start(repository, service, TestStack.info(), port,
+                repository.resolve("deploy/system-tests/target/service-logs"), extra);
     }
 
     /** Closed by JUnit when the run ends, being a value of the root store. */

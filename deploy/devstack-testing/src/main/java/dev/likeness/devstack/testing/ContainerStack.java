@@ -177,7 +177,7 @@ final class ContainerStack {
 
     private static String databasesSql(Secrets secrets) {
         StringBuilder sql = new StringBuilder();
-        for (Service service : Service.values()) {
+        for (Service service : Service.BACKENDS) {
             sql.append("CREATE ROLE ").append(service.database).append(" LOGIN PASSWORD '")
                     .append(secrets.databasePassword(service).replace("'", "''")).append("';\n")
                     .append("CREATE DATABASE ").append(service.database).append(" OWNER ").append(service.database).append(";\n");
