@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
@@ -51,6 +52,8 @@ public final class Captures {
     private static final double TURN_SECONDS = 1.1;
     private static final double TURN_GAP = 0.25;
     private static final double SPEECH_START = 0.3;
+    /** Chromium's own capture rate: its fake microphone's file needs no resampling. */
+    private static final int FAKE_MICROPHONE_RATE = 48_000;
 
     public enum Container {
         MP4("mp4", false, "video/mp4", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC, 16_000),
@@ -148,10 +151,6 @@ public final class Captures {
     public static byte[] record(Container container, Act act, long seed) {
         Path file = null;
         try {
-            short[] speech = act.digits() == null ? new short[0] : speech(act.digits(), container.sampleRate);
-            double turnsEnd = FIRST_TURN + act.turns().size() * (TURN_SECONDS + TURN_GAP);
-            double natural = Math.max(4, Math.max(turnsEnd, SPEECH_START + speech.length / (double) container.sampleRate) + 0.4);
-            double seconds = act.seconds() > 0 ? act.seconds() : natural;
             file = Files.createTempFile("capture", "." + container.format);
             try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), WIDTH, HEIGHT, act.audioTrack() ? 1 : 0)) {
                 recorder.setFormat(container.format);
@@ -166,22 +165,7 @@ public final class Captures {
                     recorder.setOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
                 }
                 recorder.start();
-                Random noise = new Random(seed);
-                int frames = (int) Math.round(seconds * FPS);
-                int samplesPerFrame = container.sampleRate / FPS;
-                int speechStart = (int) (SPEECH_START * container.sampleRate);
-                for (int i = 0; i < frames; i++) {
-                    recorder.record(picture(act, i / (double) FPS, noise));
-                    if (act.audioTrack()) {
-                        short[] samples = new short[samplesPerFrame];
-                        for (int s = 0; s < samplesPerFrame; s++) {
-                            int at = i * samplesPerFrame + s - speechStart;
-                            // A quiet room: a little noise under the voice.
-                            samples[s] = (short) ((at >= 0 && at < speech.length ? speech[at] : 0) + noise.nextGaussian() * 30);
-                        }
-                        recorder.recordSamples(container.sampleRate, 1, ShortBuffer.wrap(samples));
-                    }
-                }
+                perform(act, seed, container.sampleRate, recorder, act.audioTrack() ? recorder : null);
                 recorder.stop();
             }
             return Files.readAllBytes(file);
@@ -192,6 +176,68 @@ public final class Captures {
                 file.toFile().delete();
             }
         }
+    }
+
+    /**
+     * Writes an act as the files Chromium's fake camera and microphone play
+     * ({@code --use-file-for-fake-video-capture}, {@code --use-file-for-fake-audio-capture}):
+     * raw YUV 4:2:0 in Y4M at the act's own 15 fps (a page recording it verified; the same clip
+     * converted to 30 fps did not) and 16-bit PCM mono WAV. Chromium loops both files, so a page
+     * should record no longer than the length returned.
+     */
+    public static Duration writeFakeDevices(Act act, long seed, Path y4m, Path wav) {
+        if (!act.audioTrack()) {
+            // A fake microphone always plays something: an act without speech is silent(), not without a track.
+            throw new IllegalArgumentException("a browser's fake microphone needs an act with an audio track");
+        }
+        try (FFmpegFrameRecorder video = new FFmpegFrameRecorder(y4m.toFile(), WIDTH, HEIGHT, 0);
+                FFmpegFrameRecorder audio = new FFmpegFrameRecorder(wav.toFile(), 1)) {
+            video.setFormat("yuv4mpegpipe");
+            video.setFrameRate(FPS);
+            video.setVideoCodec(avcodec.AV_CODEC_ID_RAWVIDEO);
+            video.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            audio.setFormat("wav");
+            audio.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S16LE);
+            audio.setSampleRate(FAKE_MICROPHONE_RATE);
+            video.start();
+            audio.start();
+            double seconds = perform(act, seed, FAKE_MICROPHONE_RATE, video, audio);
+            video.stop();
+            audio.stop();
+            return Duration.ofMillis(Math.round(seconds * 1000));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Plays an act frame by frame into a video recorder and an audio one (the same recorder, or
+     * {@code null}: no audio); returns its length in seconds. One seeded noise source for both,
+     * drawn in the same order, so an act and a seed always give the same frames and samples.
+     */
+    private static double perform(Act act, long seed, int sampleRate, FFmpegFrameRecorder video, FFmpegFrameRecorder audio)
+            throws IOException {
+        short[] speech = act.digits() == null ? new short[0] : speech(act.digits(), sampleRate);
+        double turnsEnd = FIRST_TURN + act.turns().size() * (TURN_SECONDS + TURN_GAP);
+        double natural = Math.max(4, Math.max(turnsEnd, SPEECH_START + speech.length / (double) sampleRate) + 0.4);
+        double seconds = act.seconds() > 0 ? act.seconds() : natural;
+        Random noise = new Random(seed);
+        int frames = (int) Math.round(seconds * FPS);
+        int samplesPerFrame = sampleRate / FPS;
+        int speechStart = (int) (SPEECH_START * sampleRate);
+        for (int i = 0; i < frames; i++) {
+            video.record(picture(act, i / (double) FPS, noise));
+            if (audio != null) {
+                short[] samples = new short[samplesPerFrame];
+                for (int s = 0; s < samplesPerFrame; s++) {
+                    int at = i * samplesPerFrame + s - speechStart;
+                    // A quiet room: a little noise under the voice.
+                    samples[s] = (short) ((at >= 0 && at < speech.length ? speech[at] : 0) + noise.nextGaussian() * 30);
+                }
+                audio.recordSamples(sampleRate, 1, ShortBuffer.wrap(samples));
+            }
+        }
+        return frames / (double) FPS;
     }
 
     /** How far into a turn the head is at a time: 0 facing the camera, 1 fully turned, signed by direction. */
