@@ -85,11 +85,19 @@ class StreamTest {
         }
     }
 
+    /** The stream's first comment line, however the server spaces it. */
+    private static final java.util.regex.Pattern OPEN = java.util.regex.Pattern.compile("(?m)^: ?open\\r?$");
+
     @Test
     void heartbeatsKeepAnIdleStreamAlive() throws Exception {
         try (EventSource stream = open(Tokens.user(Users.create()), null)) {
             stream.start();
             StreamEvent event = stream.readAnyEvent();
+            while (!(event instanceof CommentEvent)) {
+                event = stream.readAnyEvent();
+            }
+            assertEquals("open", ((CommentEvent) event).getText(), "the stream says first where it starts");
+            event = stream.readAnyEvent();
             while (!(event instanceof CommentEvent)) {
                 event = stream.readAnyEvent();
             }
@@ -107,6 +115,7 @@ class StreamTest {
         // HTTP/1.1: a connection per stream, as browsers' EventSource mostly has.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         AtomicInteger received = new AtomicInteger();
+        AtomicInteger opened = new AtomicInteger();
         List<Flow.Subscription> subscriptions = new CopyOnWriteArrayList<>();
         List<StringBuilder> texts = new CopyOnWriteArrayList<>();
         List<CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>>> open = new ArrayList<>();
@@ -126,8 +135,12 @@ class StreamTest {
                 }
 
                 public void onNext(List<ByteBuffer> chunks) {
+                    boolean wasOpen = OPEN.matcher(text).find();
                     boolean before = text.indexOf("data:") >= 0;
                     chunks.forEach(chunk -> text.append(StandardCharsets.UTF_8.decode(chunk)));
+                    if (!wasOpen && OPEN.matcher(text).find()) {
+                        opened.incrementAndGet();
+                    }
                     if (!before && text.indexOf("data:") >= 0) {
                         received.incrementAndGet();
                     }
@@ -141,6 +154,8 @@ class StreamTest {
             });
         }
         int threadsOpen = ManagementFactory.getThreadMXBean().getThreadCount();
+        // A 200 is sent before the stream knows where it starts: its ": open" comment says it does.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> opened.get() == streams);
         Events.send(Upstream.draftCreated(UUID.randomUUID(), Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> received.get() == streams);
         // On the wire an event is only its id and data lines (heartbeats are comments).

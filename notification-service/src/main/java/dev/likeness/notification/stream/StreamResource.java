@@ -149,6 +149,8 @@ public class StreamResource {
                 synchronized (this) {
                     last = seq;
                 }
+                // Tells the client where the stream starts: every notification committed from now on reaches it.
+                emitter.emit(sse.newEventBuilder().comment("open").build());
                 pump();
             }, emitter::fail);
         }
