@@ -17,6 +17,7 @@ import dev.likeness.consent.check.CheckReads;
 import dev.likeness.consent.check.ConsentDecider;
 import dev.likeness.consent.check.SceneCache;
 import dev.likeness.consent.check.Decision;
+import dev.likeness.consent.common.PageCursor;
 import dev.likeness.consent.common.ProblemException;
 import dev.likeness.consent.grant.Purpose;
 import dev.likeness.consent.ledger.Ledger;
@@ -116,7 +117,7 @@ public class DraftService {
     /** The platform's drafts, newest first, optionally in one status. */
     @WithSession
     public Uni<Page> ofPlatform(String platformId, Draft.Status status, String cursor, int limit) {
-        DraftCursor after = DraftCursor.decode(cursor);
+        PageCursor after = PageCursor.decode(cursor);
         StringBuilder query = new StringBuilder("platformId = :platform");
         Parameters parameters = Parameters.with("platform", platformId);
         if (status != null) {
@@ -125,7 +126,7 @@ public class DraftService {
         }
         if (after != null) {
             query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
-            parameters.and("at", after.createdAt()).and("id", after.draftId());
+            parameters.and("at", after.createdAt()).and("id", after.id());
         }
         query.append(" order by createdAt desc, id desc");
         return drafts.find(query.toString(), parameters).page(0, limit + 1).list().chain(found -> {
@@ -135,7 +136,7 @@ public class DraftService {
                 List<Registered> items = page.stream()
                         .map(d -> new Registered(d, byDraft.getOrDefault(d.id, List.of()), false)).toList();
                 Draft last = page.isEmpty() ? null : page.get(page.size() - 1);
-                return new Page(items, found.size() > limit ? new DraftCursor(last.createdAt, last.id).encode() : null);
+                return new Page(items, found.size() > limit ? new PageCursor(last.createdAt, last.id).encode() : null);
             });
         });
     }
@@ -143,11 +144,11 @@ public class DraftService {
     /** Every draft featuring the owner's likeness, whoever made it, newest first. */
     @WithSession
     public Uni<Page> featuring(UUID likenessId, String ownerId, String cursor, int limit) {
-        DraftCursor after = DraftCursor.decode(cursor);
+        PageCursor after = PageCursor.decode(cursor);
         return likenesses.owned(likenessId, ownerId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + likenessId))
                 .chain(() -> drafts.featuringPage(likenessId, after == null ? null : after.createdAt(),
-                        after == null ? null : after.draftId(), limit + 1))
+                        after == null ? null : after.id(), limit + 1))
                 .chain(rows -> {
                     List<DraftLikeness> page = rows.size() > limit ? rows.subList(0, limit) : rows;
                     List<UUID> ids = page.stream().map(f -> f.draftId).toList();
@@ -157,7 +158,7 @@ public class DraftService {
                         List<Registered> items = ids.stream()
                                 .map(id -> new Registered(byId.get(id), byDraft.getOrDefault(id, List.of()), false)).toList();
                         DraftLikeness last = page.isEmpty() ? null : page.get(page.size() - 1);
-                        return new Page(items, rows.size() > limit ? new DraftCursor(last.createdAt, last.draftId).encode() : null);
+                        return new Page(items, rows.size() > limit ? new PageCursor(last.createdAt, last.draftId).encode() : null);
                     }));
                 });
     }

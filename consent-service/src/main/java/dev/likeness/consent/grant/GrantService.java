@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.likeness.consent.common.PageCursor;
 import dev.likeness.consent.common.ProblemException;
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.likeness.Likeness;
@@ -89,13 +90,13 @@ public class GrantService {
     /** The grants in force that the person holds, newest first; any likeness status but deleted. */
     @WithSession
     public Uni<HeldPage> heldBy(String granteeId, String cursor, int limit) {
-        GrantCursor after = GrantCursor.decode(cursor);
+        PageCursor after = PageCursor.decode(cursor);
         return grants.heldPage(granteeId, LikenessService.now(), after == null ? null : after.createdAt(),
-                        after == null ? null : after.grantId(), limit + 1)
+                        after == null ? null : after.id(), limit + 1)
                 .map(rows -> {
                     List<HeldGrant> page = rows.size() > limit ? rows.subList(0, limit) : rows;
                     Grant last = page.isEmpty() ? null : page.get(page.size() - 1).grant();
-                    return new HeldPage(page, rows.size() > limit ? new GrantCursor(last.createdAt, last.id).encode() : null);
+                    return new HeldPage(page, rows.size() > limit ? new PageCursor(last.createdAt, last.id).encode() : null);
                 });
     }
 
