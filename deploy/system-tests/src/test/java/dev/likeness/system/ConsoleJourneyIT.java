@@ -237,7 +237,7 @@ class ConsoleJourneyIT {
     @Test
     void trustAndSafetySuspendsALikenessFromTheConsole() {
         String owner = Users.create("Olga");
-        String likeness = awaitEnrolledOwner(owner);
+        String likeness = World.verify(owner, World.start(owner));
         String staff = Users.create("Tess");
         KeycloakAdmin.send("POST", "/users/" + Users.id(staff) + "/role-mappings/realm",
                 "[" + KeycloakAdmin.send("GET", "/roles/trust-safety", null, 200) + "]", 204);
@@ -284,17 +284,6 @@ class ConsoleJourneyIT {
         return likeness.toString();
     }
 
-    /** Trust and safety suspends in identity-service: this owner enrols there for real (by API). */
-    private static String awaitEnrolledOwner(String owner) {
-        String identity = PackagedServices.url(Service.IDENTITY);
-        JsonPath started = given().baseUri(identity).auth().oauth2(Tokens.freshUser(owner)).post("/v1/enrolments").then()
-                .statusCode(201).extract().jsonPath();
-        return given().baseUri(identity).auth().oauth2(Tokens.freshUser(owner))
-                .header("Likeness-Challenge-Nonce", started.getString("challenge.nonce")).contentType("video/mp4")
-                .body(Captures.record(Captures.Container.MP4, Captures.live(started.getString("challenge.digits"),
-                        started.getList("challenge.moves", String.class)), 61_002L))
-                .put("/v1/enrolments/{id}/capture", started.getString("id")).then().statusCode(200).extract().path("likenessId");
-    }
 
     private static JsonPath check(String requester, String likeness) {
         return given().baseUri(consent).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)

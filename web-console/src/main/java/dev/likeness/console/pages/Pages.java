@@ -128,10 +128,6 @@ public class Pages {
         return new ProblemView(problem.status(), code, title, detail, fields, minutes);
     }
 
-    public Locale locale() {
-        return language.locale();
-    }
-
     public boolean has(String key) {
         return Texts.has(language.locale(), key);
     }

@@ -1,6 +1,5 @@
 package dev.likeness.console.pages;
 
-import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,9 +42,5 @@ public class Session {
 
     public boolean person() {
         return identity.hasRole("user");
-    }
-
-    public Set<String> roles() {
-        return identity.getRoles();
     }
 }

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -74,9 +73,4 @@ public interface IdentityApi {
     @DELETE
     @Path("likenesses/{id}/suspension")
     Likeness reinstate(@PathParam("id") UUID id);
-
-    @GET
-    @Path("likenesses/{id}/reference-image")
-    @Consumes("image/jpeg")
-    byte[] referenceImage(@PathParam("id") UUID id);
 }

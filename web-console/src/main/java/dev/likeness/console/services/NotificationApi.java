@@ -84,10 +84,6 @@ public interface NotificationApi {
     @Path("notifications/{id}/archived")
     void archive(@PathParam("id") UUID id);
 
-    @DELETE
-    @Path("notifications/{id}/archived")
-    void unarchive(@PathParam("id") UUID id);
-
     /** Every notification after {@code lastEventId} (none: the next one), then live, until the token expires. */
     @GET
     @Path("notifications/stream")
