@@ -3,6 +3,8 @@ package dev.likeness.console.pages;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,6 +43,11 @@ public class HomePage {
         this.language = language;
     }
 
+    /** What home shows of a likeness besides its state: the requests to answer and this week's drafts. */
+    private record Activity(List<ConsentApi.AccessRequest> pending, List<ConsentApi.Draft> drafts) {
+        static final Activity NONE = new Activity(List.of(), List.of());
+    }
+
     @GET
     public Object get() {
         if (!session.person()) {
@@ -51,20 +58,39 @@ public class HomePage {
             throw Problems.local(403, "forbidden");
         }
         pages.askUnread();
-        var enrolled = pages.async(() -> identity.likenesses().stream().findFirst());
         var unread = pages.async(() -> notifications.inbox(5, null, null, true, false, language.tag()).items());
-        Optional<ConsentApi.Likeness> likeness = pages.likeness();
-        var pending = pages.async(() -> likeness.map(l -> consent.accessRequestsTo(l.id(), "PENDING")).orElse(List.of()));
-        OffsetDateTime weekAgo = OffsetDateTime.now().minusDays(7);
-        List<ConsentApi.Draft> drafts = likeness
-                .map(l -> consent.draftsFeaturing(l.id(), null, 20).drafts().stream()
-                        .filter(d -> d.createdAt().isAfter(weekAgo)).toList())
-                .orElse(List.of());
+        var likeness = pages.async(pages::likeness);
+        // The activity is asked for the likeness the ID token names, beside the likeness itself rather
+        // than after it; used only when consent-service's answer is that same likeness.
+        Optional<UUID> hint = session.likenessHint();
+        Optional<CompletableFuture<Activity>> early = hint.map(id -> pages.async(() -> activity(id)).exceptionally(failed -> null));
+        Optional<ConsentApi.Likeness> known = Pages.join(likeness);
+        Activity activity = known.map(l -> early.filter(e -> hint.get().equals(l.id())).map(Pages::join)
+                        .orElseGet(() -> activity(l.id())))
+                .orElse(Activity.NONE);
         return pages.render(home, "home")
-                .data("enrolled", Pages.join(enrolled).orElse(null))
-                .data("likeness", likeness.orElse(null))
-                .data("pending", Pages.join(pending))
-                .data("drafts", drafts)
+                .data("enrolled", enrolled(known).orElse(null))
+                .data("likeness", known.orElse(null))
+                .data("pending", activity.pending())
+                .data("drafts", activity.drafts())
                 .data("alerts", Pages.join(unread));
+    }
+
+    /**
+     * The likeness' state: consent-service's copy while it is verified; identity-service, which decides it,
+     * when the copy is not there yet (just enrolled, or never) or suspended (the reason is kept there).
+     */
+    private Optional<IdentityApi.Likeness> enrolled(Optional<ConsentApi.Likeness> known) {
+        return known.filter(l -> "VERIFIED".equals(l.status()))
+                .map(l -> new IdentityApi.Likeness(l.id(), l.ownerId(), l.status(), null, l.verifiedAt(), null, null, null))
+                .or(() -> identity.likenesses().stream().findFirst());
+    }
+
+    private Activity activity(UUID likeness) {
+        var pending = pages.async(() -> consent.accessRequestsTo(likeness, "PENDING"));
+        OffsetDateTime weekAgo = OffsetDateTime.now().minusDays(7);
+        List<ConsentApi.Draft> drafts = consent.draftsFeaturing(likeness, null, 20).drafts().stream()
+                .filter(d -> d.createdAt().isAfter(weekAgo)).toList();
+        return new Activity(Pages.join(pending), drafts);
     }
 }

@@ -1,5 +1,7 @@
 package dev.likeness.console.pages;
 
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,6 +32,19 @@ public class Session {
     public String displayName() {
         String name = idToken.getClaim("name");
         return name == null || name.isBlank() ? username() : name;
+    }
+
+    /**
+     * The likeness the ID token named at sign-in: a hint for asking early, stale once the person
+     * deletes or enrols again; a page checks it against consent-service's answer before trusting it.
+     */
+    public Optional<UUID> likenessHint() {
+        String id = idToken.getClaim("likeness_id");
+        try {
+            return id == null ? Optional.empty() : Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     public boolean teen() {
