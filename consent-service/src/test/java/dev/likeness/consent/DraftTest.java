@@ -29,7 +29,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
-import dev.likeness.consent.grant.Purpose;
+import dev.likeness.consent.purpose.Purpose;
 import dev.likeness.consent.token.ConsentTokens;
 import dev.likeness.devstack.testing.EventSchemas;
 import dev.likeness.devstack.testing.Events;

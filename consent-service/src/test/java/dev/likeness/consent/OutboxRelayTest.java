@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.likeness.consent.outbox.OutboxRelay;
 import dev.likeness.devstack.testing.OutboxContract;
 import dev.likeness.devstack.testing.Tokens;
+import dev.likeness.kit.outbox.OutboxRelay;
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

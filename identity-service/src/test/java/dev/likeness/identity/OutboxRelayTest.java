@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.devstack.testing.OutboxContract;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
-import dev.likeness.identity.outbox.OutboxRelay;
+import dev.likeness.kit.outbox.OutboxRelay;
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -15,7 +15,7 @@ import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.OutboxContract;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
-import dev.likeness.notification.outbox.OutboxRelay;
+import dev.likeness.kit.outbox.OutboxRelay;
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

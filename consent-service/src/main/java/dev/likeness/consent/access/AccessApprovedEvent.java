@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.likeness.consent.outbox.DomainEvent;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** The owner approved an access request; the grant it created is announced too. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.likeness.consent.outbox.DomainEvent;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** The owner denied an access request. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -11,8 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.likeness.consent.grant.Purpose;
-import dev.likeness.consent.grant.PurposesConverter;
+import dev.likeness.consent.purpose.Purpose;
+import dev.likeness.consent.purpose.PurposesConverter;
 
 /** A person asks the owner to let them feature a likeness; approval turns it into a grant. */
 @Entity

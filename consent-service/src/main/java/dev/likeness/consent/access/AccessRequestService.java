@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.likeness.consent.common.ProblemException;
 import dev.likeness.consent.grant.GrantRequest;
 import dev.likeness.consent.grant.GrantService;
 import dev.likeness.consent.ledger.Ledger;
@@ -14,7 +13,8 @@ import dev.likeness.consent.likeness.Block;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.likeness.LikenessRepository;
 import dev.likeness.consent.likeness.LikenessService;
-import dev.likeness.consent.outbox.Outbox;
+import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -159,5 +159,11 @@ public class AccessRequestService implements PanacheRepositoryBase<AccessRequest
                     request.decidedAt = now;
                     return decision.apply(likeness, request).replaceWith(request);
                 }));
+    }
+
+    /** A deleted likeness' open requests: withdrawn, in the caller's transaction. */
+    public Uni<Integer> withdrawAll(UUID likenessId) {
+        return update("status = ?1, decidedAt = ?2 where likenessId = ?3 and status = ?4", AccessRequest.Status.WITHDRAWN,
+                LikenessService.now(), likenessId, AccessRequest.Status.PENDING);
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.likeness.consent.grant.Purpose;
+import dev.likeness.consent.purpose.Purpose;
 
 @Schema(name = "AccessRequest")
 public record AccessRequestView(UUID id, UUID likenessId, String requesterId, Set<Purpose> purposes, String message,

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.likeness.consent.grant.Purpose;
-import dev.likeness.consent.outbox.DomainEvent;
+import dev.likeness.consent.purpose.Purpose;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** A person asked the owner for permission to feature the likeness. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

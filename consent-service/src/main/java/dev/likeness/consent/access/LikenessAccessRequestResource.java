@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.consent.common.Roles;
+import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** The owner's side of access requests. */

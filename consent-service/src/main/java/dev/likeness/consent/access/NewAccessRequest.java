@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.likeness.consent.grant.Purpose;
+import dev.likeness.consent.purpose.Purpose;
 
 @Schema(name = "NewAccessRequest")
 public record NewAccessRequest(@NotNull UUID likenessId,

@@ -13,11 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.likeness.consent.follow.FollowService;
 import dev.likeness.consent.grant.Grant;
-import dev.likeness.consent.grant.PurposesConverter;
 import dev.likeness.consent.likeness.Audience;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.protect.Names;
 import dev.likeness.consent.protect.ProtectedPersons;
+import dev.likeness.consent.purpose.PurposesConverter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

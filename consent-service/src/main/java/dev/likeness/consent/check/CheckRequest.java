@@ -14,8 +14,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.likeness.consent.common.PersonIds;
-import dev.likeness.consent.grant.Purpose;
 import dev.likeness.consent.likeness.ContentTag;
+import dev.likeness.consent.purpose.Purpose;
 
 @Schema(name = "CheckRequest", description = "May the requester feature these likenesses, together, for this purpose and content?")
 public record CheckRequest(

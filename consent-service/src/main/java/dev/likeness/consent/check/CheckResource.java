@@ -13,7 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.consent.common.Roles;
+import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** The check a platform makes before every render. */

@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.likeness.consent.common.Problem;
-import dev.likeness.consent.common.ProblemException;
 import dev.likeness.consent.likeness.ContentTag;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.consent.token.ConsentTokens;
+import dev.likeness.kit.http.Problem;
+import dev.likeness.kit.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.likeness.consent.grant.Grant;
-import dev.likeness.consent.grant.Purpose;
 import dev.likeness.consent.likeness.ContentTag;
 import dev.likeness.consent.likeness.Likeness;
+import dev.likeness.consent.purpose.Purpose;
 
 /**
  * Whether a person may feature one likeness for a purpose and content. The owner always may a

@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.likeness.consent.grant.Grant;
 import dev.likeness.consent.likeness.Likeness;
+import dev.likeness.kit.database.DedicatedConnections;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +26,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * What a check reads of a likeness for one requester (the likeness, the requester's grants on it,
@@ -60,7 +60,7 @@ public class SceneCache {
 
     private final boolean enabled;
     private final Vertx vertx;
-    private final PgConnectOptions database;
+    private final DedicatedConnections connections;
     private final AtomicLong clock = new AtomicLong();
     /** Per likeness, the generation current entries must carry; a change moves it on. */
     private final Cache<UUID, Long> generations;
@@ -73,13 +73,10 @@ public class SceneCache {
 
     SceneCache(Vertx vertx, MeterRegistry metrics,
                @ConfigProperty(name = "likeness.check.cache.max-entries") long maxEntries,
-               @ConfigProperty(name = "likeness.check.cache.ttl") Duration ttl,
-               @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-               @ConfigProperty(name = "quarkus.datasource.username") String user,
-               @ConfigProperty(name = "quarkus.datasource.password") String password) {
+               @ConfigProperty(name = "likeness.check.cache.ttl") Duration ttl, DedicatedConnections connections) {
         this.enabled = maxEntries > 0;
         this.vertx = vertx;
-        this.database = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", "")).setUser(user).setPassword(password);
+        this.connections = connections;
         this.generations = Caffeine.newBuilder().maximumSize(Math.max(maxEntries, 1)).build();
         this.entries = Caffeine.newBuilder().maximumSize(Math.max(maxEntries, 1)).expireAfterWrite(ttl).build();
         this.hits = Counter.builder("likeness.check.cache").tag("result", "hit")
@@ -163,7 +160,7 @@ public class SceneCache {
     }
 
     private void listen() {
-        PgConnection.connect(vertx, database)
+        connections.open()
                 .call(connection -> {
                     connection.notificationHandler(notification -> changed(notification.getPayload()));
                     return connection.query("LISTEN " + CHANNEL).execute();

@@ -6,6 +6,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import dev.likeness.kit.http.Problem;
+import dev.likeness.kit.http.ProblemException;
+
 /** Where a newest-first page ends: the last item's time and id, opaque to clients (drafts, grants held). */
 public record PageCursor(OffsetDateTime createdAt, UUID id) {
 

@@ -9,7 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.likeness.consent.grant.Purpose;
+import dev.likeness.consent.purpose.Purpose;
 
 /** A video a platform rendered with a checked consent token. */
 @Entity

@@ -3,8 +3,8 @@ package dev.likeness.consent.draft;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import dev.likeness.consent.grant.Purpose;
-import dev.likeness.consent.outbox.DomainEvent;
+import dev.likeness.consent.purpose.Purpose;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** A draft features the likeness: one event per featured likeness, for its owner. */
 public record DraftCreatedEvent(UUID draftId, String platformDraftId, String platformId, String creatorId, UUID likenessId,

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.likeness.consent.outbox.DomainEvent;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** A featured owner asked the platform to remove a draft. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,16 +6,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.likeness.kit.http.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class DraftRepository implements PanacheRepositoryBase<Draft, UUID> {
-
-    public Uni<Draft> byPlatform(String platformId, String externalId) {
-        return find("platformId = ?1 and externalId = ?2", platformId, externalId).firstResult();
-    }
 
     public Uni<List<DraftLikeness>> featuredOf(List<UUID> draftIds) {
         if (draftIds.isEmpty()) {
@@ -45,5 +42,15 @@ public class DraftRepository implements PanacheRepositoryBase<Draft, UUID> {
                 .createQuery("from DraftLikeness where draftId = ?1 order by likenessId", DraftLikeness.class)
                 .setParameter(1, draftId)
                 .getResultList());
+    }
+
+    /** The platform's draft; not found for any other platform. */
+    public Uni<Draft> ofPlatform(UUID id, String platformId) {
+        return findById(id).map(draft -> {
+            if (draft == null || !draft.platformId.equals(platformId)) {
+                throw ProblemException.notFound("draft " + id);
+            }
+            return draft;
+        });
     }
 }

@@ -27,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.consent.common.Problem;
-import dev.likeness.consent.common.Roles;
+import dev.likeness.kit.http.Problem;
+import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** Drafts a platform rendered; each featured likeness' owner is told. */
@@ -38,11 +38,18 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Drafts")
 public class DraftResource {
 
-    private final DraftService drafts;
+    private final DraftRegistration registration;
+    private final DraftReads drafts;
+    private final DraftPublication publication;
+    private final DraftRemoval removal;
     private final JsonWebToken caller;
 
-    DraftResource(DraftService drafts, JsonWebToken caller) {
+    DraftResource(DraftRegistration registration, DraftReads drafts, DraftPublication publication, DraftRemoval removal,
+                  JsonWebToken caller) {
+        this.registration = registration;
         this.drafts = drafts;
+        this.publication = publication;
+        this.removal = removal;
         this.caller = caller;
     }
 
@@ -58,7 +65,7 @@ public class DraftResource {
     @APIResponse(responseCode = "422", description = "consent-token-invalid, consent-token-expired or consent-token-mismatch",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> register(@Valid @NotNull DraftRequest request) {
-        return drafts.register(request, caller.getClaim("azp"))
+        return registration.register(request, caller.getClaim("azp"))
                 .map(registered -> Response
                 .status(registered.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create("/v1/drafts/" + registered.draft().id))
@@ -88,14 +95,14 @@ public class DraftResource {
                     + "re-validated against current revisions like at registration. Publishing again answers the draft.")
     @APIResponse(responseCode = "409", description = "consent-withdrawn; draft-removal: removal was requested or done",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<DraftView> publish(@PathParam("draftId") UUID draftId, @Valid @NotNull Publication publication) {
-        return drafts.publish(draftId, publication.consentToken(), caller.getClaim("azp")).map(DraftView::of);
+    public Uni<DraftView> publish(@PathParam("draftId") UUID draftId, @Valid @NotNull Publication body) {
+        return publication.publish(draftId, body.consentToken(), caller.getClaim("azp")).map(DraftView::of);
     }
 
     @POST
     @Path("{draftId}/removal")
     @Operation(operationId = "markDraftRemoved", summary = "The platform took the draft down (idempotent)")
     public Uni<DraftView> removed(@PathParam("draftId") UUID draftId) {
-        return drafts.markRemoved(draftId, caller.getClaim("azp")).map(DraftView::of);
+        return removal.markRemoved(draftId, caller.getClaim("azp")).map(DraftView::of);
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.likeness.consent.grant.Purpose;
+import dev.likeness.consent.purpose.Purpose;
 
 @Schema(name = "Draft")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,7 +22,7 @@ public record DraftView(UUID id, @Schema(description = "The platform's id of the
     public record RemovalRequest(UUID likenessId, OffsetDateTime requestedAt, String reason) {
     }
 
-    static DraftView of(DraftService.Registered registered) {
+    static DraftView of(Registered registered) {
         Draft draft = registered.draft();
         List<DraftLikeness> featured = registered.featured();
         return new DraftView(draft.id, draft.externalId, draft.platformId, draft.creatorId, draft.purpose,
@@ -35,7 +35,7 @@ public record DraftView(UUID id, @Schema(description = "The platform's id of the
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Page(List<DraftView> drafts, String nextCursor) {
 
-        static Page of(DraftService.Page page) {
+        static Page of(DraftReads.Page page) {
             return new Page(page.drafts().stream().map(DraftView::of).toList(), page.nextCursor());
         }
     }

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.consent.common.Roles;
+import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** Every draft featuring the owner's likeness, whoever made it, and removal requests. */
@@ -36,11 +36,13 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Drafts")
 public class LikenessDraftResource {
 
-    private final DraftService drafts;
+    private final DraftReads drafts;
+    private final DraftRemoval removal;
     private final JsonWebToken caller;
 
-    LikenessDraftResource(DraftService drafts, JsonWebToken caller) {
+    LikenessDraftResource(DraftReads drafts, DraftRemoval removal, JsonWebToken caller) {
         this.drafts = drafts;
+        this.removal = removal;
         this.caller = caller;
     }
 
@@ -60,7 +62,7 @@ public class LikenessDraftResource {
     public Uni<Response> requestRemoval(@PathParam("likenessId") UUID likenessId, @PathParam("draftId") UUID draftId,
                                         @RequestBody(required = false, description = "Optional: a reason for the platform")
                                         @Valid RemovalRequestBody body) {
-        return drafts.requestRemoval(likenessId, draftId, caller.getSubject(), body == null ? null : body.reason())
+        return removal.requestRemoval(likenessId, draftId, caller.getSubject(), body == null ? null : body.reason())
                 .map(registered -> Response.accepted(DraftView.of(registered)).build());
     }
 }

@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import dev.likeness.consent.common.ProblemException;
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.likeness.Audience;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.likeness.LikenessRepository;
 import dev.likeness.consent.likeness.LikenessService;
+import dev.likeness.kit.http.ProblemException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -9,6 +9,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.likeness.consent.purpose.Purpose;
+import dev.likeness.consent.purpose.PurposesConverter;
+
 /** The owner's consent for one person to feature a likeness. */
 @Entity
 @Table(name = "consent_grant")

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.likeness.consent.outbox.DomainEvent;
+import dev.likeness.consent.purpose.Purpose;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** The owner allowed a person to feature the likeness. */
 public record GrantCreatedEvent(UUID grantId, UUID likenessId, String ownerId, String granteeId, Set<Purpose> purposes,

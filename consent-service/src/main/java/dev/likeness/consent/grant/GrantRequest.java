@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.likeness.consent.common.PersonIds;
+import dev.likeness.consent.purpose.Purpose;
 
 @Schema(name = "GrantRequest")
 public record GrantRequest(

@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.consent.common.Roles;
 import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.consent.token.ConsentTokenConfig;
+import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** The owner's grants on one of their likenesses; for anyone else the likeness does not exist (404). */

@@ -3,7 +3,7 @@ package dev.likeness.consent.grant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import dev.likeness.consent.outbox.DomainEvent;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** The owner withdrew a grant; consent tokens naming an earlier revision are worthless from now on. */
 public record GrantRevokedEvent(UUID grantId, UUID likenessId, String ownerId, String granteeId, OffsetDateTime revokedAt,

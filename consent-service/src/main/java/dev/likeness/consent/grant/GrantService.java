@@ -7,12 +7,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.likeness.consent.common.PageCursor;
-import dev.likeness.consent.common.ProblemException;
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.likeness.LikenessRepository;
 import dev.likeness.consent.likeness.LikenessService;
-import dev.likeness.consent.outbox.Outbox;
+import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

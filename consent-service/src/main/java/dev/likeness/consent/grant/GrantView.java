@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.likeness.consent.purpose.Purpose;
+
 @Schema(name = "Grant")
 public record GrantView(UUID id, UUID likenessId, String granteeId, Set<Purpose> purposes, OffsetDateTime expiresAt,
                         Integer maxUses, int uses, Grant.Status status, OffsetDateTime createdAt,

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.consent.common.Roles;
+import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** The grantee's side of grants: the likenesses the caller may feature. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.likeness.consent.likeness.Likeness;
+import dev.likeness.consent.purpose.Purpose;
 
 @Schema(name = "HeldGrant", description = "A grant in force that the caller holds: a likeness they may feature")
 public record HeldGrantView(

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.likeness.consent.likeness.Likeness;
+import dev.likeness.consent.purpose.Purpose;
 
 /**
  * A consent receipt for one grant, shaped after the consent record of ISO/IEC TS 27560:2023:

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.likeness.consent.likeness.Likeness;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -58,7 +57,7 @@ public class Ledger {
     }
 
     /** Appends to the ledger of {@code likeness}, which the caller's transaction has locked. */
-    public Uni<Void> append(Likeness likeness, String type, String actor, Map<String, Object> data) {
+    public Uni<Void> append(Chained likeness, String type, String actor, Map<String, Object> data) {
         LedgerEntry entry = next(likeness, type, actor, data);
         return Panache.getSession().chain(session -> session.persist(entry));
     }
@@ -67,10 +66,10 @@ public class Ledger {
      * The entry that continues the chain of {@code likeness} (locked by the caller), which
      * becomes its head; for work done on the reactive pool, stored with {@link #store}.
      */
-    public LedgerEntry next(Likeness likeness, String type, String actor, Map<String, Object> data) {
+    public LedgerEntry next(Chained likeness, String type, String actor, Map<String, Object> data) {
         LedgerEntry entry = new LedgerEntry();
-        entry.likenessId = likeness.id;
-        entry.seq = likeness.ledgerSeq + 1;
+        entry.likenessId = likeness.chainId();
+        entry.seq = likeness.headSeq() + 1;
         entry.type = type;
         entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         entry.actor = actor;
@@ -79,10 +78,9 @@ public class Ledger {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("ledger data is not serialisable", e);
         }
-        entry.prevHash = likeness.ledgerHash;
+        entry.prevHash = likeness.headHash();
         entry.hash = entry.computeHash();
-        likeness.ledgerSeq = entry.seq;
-        likeness.ledgerHash = entry.hash;
+        likeness.advanceTo(entry.seq, entry.hash);
         return entry;
     }
 
@@ -111,7 +109,7 @@ public class Ledger {
      * Recomputes the chain: numbers contiguous from 1, each entry's previous hash the hash of the
      * one before, each hash matching its content, and the last entry the head the likeness records.
      */
-    public static Verification verify(Likeness likeness, List<LedgerEntry> entries) {
+    public static Verification verify(Chained likeness, List<LedgerEntry> entries) {
         String previous = null;
         long expected = 1;
         for (LedgerEntry entry : entries) {
@@ -127,7 +125,7 @@ public class Ledger {
             previous = entry.hash;
             expected++;
         }
-        if (entries.size() != likeness.ledgerSeq || !Objects.equals(previous, likeness.ledgerHash)) {
+        if (entries.size() != likeness.headSeq() || !Objects.equals(previous, likeness.headHash())) {
             return broken(entries, (long) entries.size() + 1, "entries after " + entries.size() + " are missing");
         }
         return new Verification(true, entries.size(), previous, null, null);

@@ -2,7 +2,7 @@ package dev.likeness.consent.likeness;
 
 import java.util.UUID;
 
-import dev.likeness.consent.outbox.DomainEvent;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** The owner changed who may feature the likeness. */
 public record AudienceChangedEvent(UUID likenessId, String ownerId, Audience previous, Audience audience, long revision)

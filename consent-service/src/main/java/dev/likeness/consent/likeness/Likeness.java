@@ -16,10 +16,12 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import dev.likeness.consent.ledger.Chained;
+
 /** A likeness as consent-service sees it: its owner, lifecycle status, audience and revision. */
 @Entity
 @Table(name = "likeness")
-public class Likeness {
+public class Likeness implements Chained {
 
     public enum Status { VERIFIED, SUSPENDED, DELETED }
 
@@ -49,6 +51,27 @@ public class Likeness {
 
     public void forbid(Set<ContentTag> tags) {
         forbiddenTags = tags.stream().sorted().map(ContentTag::code).toArray(String[]::new);
+    }
+
+    @Override
+    public UUID chainId() {
+        return id;
+    }
+
+    @Override
+    public long headSeq() {
+        return ledgerSeq;
+    }
+
+    @Override
+    public String headHash() {
+        return ledgerHash;
+    }
+
+    @Override
+    public void advanceTo(long seq, String hash) {
+        ledgerSeq = seq;
+        ledgerHash = hash;
     }
 
     /** Records a change that can narrow consent: tokens issued before it become worthless. */

@@ -9,11 +9,10 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.likeness.consent.common.ProblemException;
-import dev.likeness.consent.grant.GrantService;
 import dev.likeness.consent.ledger.Ledger;
-import dev.likeness.consent.messaging.PoisonEventException;
-import dev.likeness.consent.outbox.Outbox;
+import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.messaging.PoisonEventException;
+import dev.likeness.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -28,13 +27,11 @@ import io.smallrye.mutiny.Uni;
 public class LikenessService {
 
     private final LikenessRepository likenesses;
-    private final GrantService grants;
     private final Outbox outbox;
     private final Ledger ledger;
 
-    LikenessService(LikenessRepository likenesses, GrantService grants, Outbox outbox, Ledger ledger) {
+    LikenessService(LikenessRepository likenesses, Outbox outbox, Ledger ledger) {
         this.likenesses = likenesses;
-        this.grants = grants;
         this.outbox = outbox;
         this.ledger = ledger;
     }
@@ -175,13 +172,12 @@ public class LikenessService {
         });
     }
 
-    /** Deletion revokes every grant and closes open access requests; the ledger stays for audit. */
-    public Uni<Void> deleted(LikenessDeleted event) {
-        return follow(event.likenessId(), event.ownerId(), likeness -> grants.revokeAll(likeness, Ledger.IDENTITY_SERVICE)
-                .chain(() -> Panache.getSession().chain(session -> session.createMutationQuery("""
-                                update AccessRequest set status = 'WITHDRAWN', decidedAt = ?2
-                                where likenessId = ?1 and status = 'PENDING'""")
-                        .setParameter(1, likeness.id).setParameter(2, now()).executeUpdate()))
+    /**
+     * Deletion: {@code release} first ends what consent rests on the likeness (grants, open
+     * requests), then the likeness is deleted; the ledger stays for audit.
+     */
+    public Uni<Void> deleted(LikenessDeleted event, Function<Likeness, Uni<?>> release) {
+        return follow(event.likenessId(), event.ownerId(), likeness -> release.apply(likeness)
                 .chain(() -> {
                     likeness.status = Likeness.Status.DELETED;
                     likeness.narrowed(now());

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.consent.common.Roles;
+import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** Trust and safety's registry of people who may not be depicted without their own consent. */

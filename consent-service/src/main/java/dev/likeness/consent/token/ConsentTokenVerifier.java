@@ -20,9 +20,9 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
 
-import dev.likeness.consent.common.ProblemException;
-import dev.likeness.consent.grant.Purpose;
 import dev.likeness.consent.likeness.ContentTag;
+import dev.likeness.consent.purpose.Purpose;
+import dev.likeness.kit.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**

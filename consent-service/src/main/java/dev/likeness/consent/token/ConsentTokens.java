@@ -15,9 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.likeness.consent.common.ProblemException;
-import dev.likeness.consent.grant.Purpose;
 import dev.likeness.consent.likeness.ContentTag;
+import dev.likeness.consent.purpose.Purpose;
+import dev.likeness.kit.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**

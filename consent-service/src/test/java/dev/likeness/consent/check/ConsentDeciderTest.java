@@ -15,10 +15,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.likeness.consent.grant.Grant;
-import dev.likeness.consent.grant.Purpose;
 import dev.likeness.consent.likeness.Audience;
 import dev.likeness.consent.likeness.ContentTag;
 import dev.likeness.consent.likeness.Likeness;
+import dev.likeness.consent.purpose.Purpose;
 
 class ConsentDeciderTest {
 

@@ -36,7 +36,7 @@ import org.jose4j.lang.JoseException;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import dev.likeness.consent.common.ProblemException;
+import dev.likeness.kit.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**

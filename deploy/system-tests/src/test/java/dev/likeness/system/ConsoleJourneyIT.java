@@ -284,7 +284,6 @@ class ConsoleJourneyIT {
         return likeness.toString();
     }
 
-
     private static JsonPath check(String requester, String likeness) {
         return given().baseUri(consent).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
                 .body("{\"requesterId\":\"" + Users.id(requester) + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}")

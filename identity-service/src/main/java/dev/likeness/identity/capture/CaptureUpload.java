@@ -11,8 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-
-import dev.likeness.identity.common.ProblemException;
+import dev.likeness.kit.http.ProblemException;
 
 /**
  * An uploaded capture, streamed to a private temporary file (never whole in memory) with a size

@@ -8,6 +8,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.likeness.identity.liveness.Challenge;
+import dev.likeness.identity.liveness.LivenessConfig;
+
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -21,11 +24,13 @@ class Challenges {
 
     private static final Logger LOG = Logger.getLogger(Challenges.class);
 
+    private final int digits;
     private final Long seed;
     private final Random draws;
     private long drawn;
 
-    Challenges(EnrolmentConfig config) {
+    Challenges(EnrolmentConfig config, LivenessConfig liveness) {
+        digits = liveness.digits();
         seed = config.challengeSeed().orElse(null);
         draws = seed == null ? new SecureRandom() : new Random(seed);
     }
@@ -36,7 +41,7 @@ class Challenges {
         }
     }
 
-    synchronized Challenge next(int digits) {
+    synchronized Challenge next() {
         Challenge challenge = Challenge.draw(digits, draws);
         drawn++;
         if (seed != null) {

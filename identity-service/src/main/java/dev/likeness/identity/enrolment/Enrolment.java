@@ -16,6 +16,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import dev.likeness.identity.capture.Verification;
+import dev.likeness.identity.liveness.Challenge;
 
 /** One liveness challenge and, once a capture came, its outcome. */
 @Entity

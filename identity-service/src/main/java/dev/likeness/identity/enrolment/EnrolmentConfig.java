@@ -13,10 +13,6 @@ public interface EnrolmentConfig {
     @WithDefault("3m")
     Duration challengeTtl();
 
-    /** Digits to read aloud, 4 to 6. */
-    @WithDefault("6")
-    int digits();
-
     /** Failed captures (liveness-failed, capture-unreadable) a person may make within {@link #failureWindow()}. */
     @WithDefault("5")
     int maxFailures();

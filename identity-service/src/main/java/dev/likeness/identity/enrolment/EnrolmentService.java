@@ -10,15 +10,16 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.likeness.identity.capture.Check;
 import dev.likeness.identity.biometric.BiometricVault;
+import dev.likeness.identity.capture.Check;
 import dev.likeness.identity.capture.Verification;
-import dev.likeness.identity.liveness.Verdict;
-import dev.likeness.identity.common.ProblemException;
 import dev.likeness.identity.likeness.Likeness;
 import dev.likeness.identity.likeness.LikenessRepository;
 import dev.likeness.identity.likeness.LikenessVerifiedEvent;
-import dev.likeness.identity.outbox.Outbox;
+import dev.likeness.identity.liveness.Challenge;
+import dev.likeness.identity.liveness.Verdict;
+import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -63,7 +64,7 @@ public class EnrolmentService {
             Enrolment enrolment = new Enrolment();
             enrolment.id = UUID.randomUUID();
             enrolment.ownerId = ownerId;
-            enrolment.challenge(challenges.next(config.digits()));
+            enrolment.challenge(challenges.next());
             enrolment.status = Enrolment.Status.AWAITING_CAPTURE;
             enrolment.createdAt = now;
             enrolment.expiresAt = now.plus(config.challengeTtl());

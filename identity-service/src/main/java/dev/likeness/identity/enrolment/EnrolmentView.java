@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.liveness.Challenge;
 
 @Schema(name = "Enrolment")
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -25,9 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.likeness.identity.capture.Check;
 import dev.likeness.identity.capture.Verification;
-import dev.likeness.identity.common.Problem;
-import dev.likeness.identity.common.ProblemException;
-import dev.likeness.identity.common.Roles;
+import dev.likeness.kit.http.Problem;
+import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.http.Roles;
 import dev.likeness.identity.liveness.LivenessConfig;
 import dev.likeness.identity.liveness.SessionVerifier;
 import dev.likeness.identity.liveness.Verdict;

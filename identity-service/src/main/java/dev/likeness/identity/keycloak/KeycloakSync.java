@@ -13,7 +13,7 @@ import dev.likeness.identity.likeness.LikenessReinstatedEvent;
 import dev.likeness.identity.likeness.LikenessRepository;
 import dev.likeness.identity.likeness.LikenessSuspendedEvent;
 import dev.likeness.identity.likeness.LikenessVerifiedEvent;
-import dev.likeness.identity.messaging.EventConsumer;
+import dev.likeness.kit.messaging.EventConsumer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-import dev.likeness.identity.outbox.DomainEvent;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** The owner, or trust and safety, deleted a likeness: it can never be used again. */
 public record LikenessDeletedEvent(@NotNull UUID likenessId, @NotBlank String ownerId, @NotNull OffsetDateTime deletedAt)

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-import dev.likeness.identity.outbox.DomainEvent;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** Trust and safety lifted a likeness' suspension: it is verified again. */
 public record LikenessReinstatedEvent(@NotNull UUID likenessId, @NotBlank String ownerId, @NotNull OffsetDateTime reinstatedAt)

@@ -8,8 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.likeness.identity.biometric.BiometricVault;
-import dev.likeness.identity.common.ProblemException;
-import dev.likeness.identity.outbox.Outbox;
+import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

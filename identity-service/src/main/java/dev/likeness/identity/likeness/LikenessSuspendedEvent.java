@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import dev.likeness.identity.outbox.DomainEvent;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** Trust and safety took a likeness out of use: consent checks for it are denied until it is reinstated. */
 public record LikenessSuspendedEvent(@NotNull UUID likenessId, @NotBlank String ownerId, @NotBlank @Size(max = 500) String reason,

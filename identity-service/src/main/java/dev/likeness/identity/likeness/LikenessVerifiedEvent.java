@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-import dev.likeness.identity.outbox.DomainEvent;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** A likeness passed its liveness check: consent can now be managed for it. */
 public record LikenessVerifiedEvent(@NotNull UUID likenessId, @NotBlank String ownerId, @NotNull OffsetDateTime verifiedAt,

@@ -22,8 +22,6 @@ import org.bytedeco.javacv.FrameGrabber;
 import dev.likeness.identity.capture.CaptureConfig;
 import dev.likeness.identity.capture.Check;
 import dev.likeness.identity.capture.Verification;
-import dev.likeness.identity.enrolment.Challenge;
-import dev.likeness.identity.enrolment.EnrolmentConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -41,11 +39,11 @@ public class BuiltInVerifier implements CaptureVerifier {
     private final FaceDetector faces;
     private final SpokenDigits digits;
 
-    BuiltInVerifier(CaptureConfig capture, LivenessConfig thresholds, EnrolmentConfig enrolment) {
+    BuiltInVerifier(CaptureConfig capture, LivenessConfig thresholds) {
         this.capture = capture;
         this.thresholds = thresholds;
         this.faces = new FaceDetector();
-        this.digits = new SpokenDigits(enrolment.digits());
+        this.digits = new SpokenDigits(thresholds.digits());
     }
 
     /** Loads FFmpeg, the face model and the speech model at startup rather than on the first capture. */

@@ -2,8 +2,6 @@ package dev.likeness.identity.liveness;
 
 import java.nio.file.Path;
 
-import dev.likeness.identity.enrolment.Challenge;
-
 /**
  * A liveness verifier that receives the capture: the built-in one, or a vendor's that we upload
  * the capture to. Selected by {@code likeness.liveness.verifier} (its {@link #name()}).

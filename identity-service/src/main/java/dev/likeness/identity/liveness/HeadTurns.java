@@ -3,8 +3,6 @@ package dev.likeness.identity.liveness;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.likeness.identity.enrolment.Challenge;
-
 /**
  * The head turns in a capture, from the face's yaw frame by frame. Yaw is measured from the
  * clip's median, so a camera a little to one side does not count as a turn. A turn counts once

@@ -12,6 +12,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "likeness.liveness")
 public interface LivenessConfig {
 
+    /** Digits a challenge asks to read aloud, 4 to 6; the speech recogniser listens for exactly as many. */
+    @WithDefault("6")
+    int digits();
+
     /** {@code built-in}, or the name of a vendor verifier on the class path. */
     @WithDefault("built-in")
     String verifier();

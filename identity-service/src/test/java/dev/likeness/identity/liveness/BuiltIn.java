@@ -3,7 +3,6 @@ package dev.likeness.identity.liveness;
 import java.time.Duration;
 
 import dev.likeness.identity.capture.CaptureConfig;
-import dev.likeness.identity.enrolment.EnrolmentConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
@@ -22,10 +21,9 @@ final class BuiltIn {
                 .withConverter(MemorySize.class, 100, new MemorySizeConverter())
                 .withMapping(CaptureConfig.class)
                 .withMapping(LivenessConfig.class)
-                .withMapping(EnrolmentConfig.class)
                 .build();
         BuiltInVerifier verifier = new BuiltInVerifier(config.getConfigMapping(CaptureConfig.class),
-                config.getConfigMapping(LivenessConfig.class), config.getConfigMapping(EnrolmentConfig.class));
+                config.getConfigMapping(LivenessConfig.class));
         verifier.warmUp(null);
         return verifier;
     }

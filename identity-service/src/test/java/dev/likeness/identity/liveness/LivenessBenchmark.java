@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.likeness.devstack.Captures;
 import dev.likeness.identity.capture.Verification;
-import dev.likeness.identity.enrolment.Challenge;
 
 /**
  * Verification time of the built-in verifier per 5-second live clip, warm, and the process'

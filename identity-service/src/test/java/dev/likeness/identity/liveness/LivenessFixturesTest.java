@@ -23,7 +23,6 @@ import dev.likeness.devstack.Captures.Container;
 import dev.likeness.devstack.Captures.Subject;
 import dev.likeness.identity.capture.Check;
 import dev.likeness.identity.capture.Verification;
-import dev.likeness.identity.enrolment.Challenge;
 
 /**
  * The built-in verifier against generated fixtures: live clips in every container must verify,

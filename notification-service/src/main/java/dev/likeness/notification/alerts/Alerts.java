@@ -4,41 +4,52 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.likeness.kit.messaging.PoisonEventException;
 import dev.likeness.notification.inbox.Notification;
 import dev.likeness.notification.inbox.NotificationType;
 import dev.likeness.notification.inbox.Notifications;
-import dev.likeness.notification.messaging.PoisonEventException;
+import dev.likeness.notification.preference.Preferences;
+import dev.likeness.notification.webhook.FailingEndpoints;
+import dev.likeness.notification.webhook.WebhookEndpoint;
+import dev.likeness.notification.webhook.Webhooks;
 import io.smallrye.mutiny.Uni;
 
-/** Who is told what, for each event. Runs in the consuming event's transaction. */
+/**
+ * Who is told what, for each event and for a webhook endpoint given up, and on which channels:
+ * those the recipient's preferences leave on. Runs in the transaction of what it tells.
+ */
 @ApplicationScoped
-public class Alerts {
+public class Alerts implements FailingEndpoints {
 
+    private final Preferences preferences;
     private final Notifications notifications;
+    private final Webhooks webhooks;
 
-    Alerts(Notifications notifications) {
+    Alerts(Preferences preferences, Notifications notifications, Webhooks webhooks) {
+        this.preferences = preferences;
         this.notifications = notifications;
+        this.webhooks = webhooks;
     }
 
     /** The owner: their likeness can now be shared. */
     Uni<Void> verified(LikenessVerified event) {
-        return notifications.notify(about(NotificationType.LIKENESS_VERIFIED, event.ownerId(), null, event.likenessId()));
+        return tell(about(NotificationType.LIKENESS_VERIFIED, event.ownerId(), null, event.likenessId()));
     }
 
     /** The owner, whatever their preferences: nobody can feature them any more, and why. */
     Uni<Void> suspended(LikenessSuspended event) {
         Notification notification = about(NotificationType.LIKENESS_SUSPENDED, event.ownerId(), null, event.likenessId());
         notification.detail = event.reason();
-        return notifications.notify(notification);
+        return tell(notification);
     }
 
     Uni<Void> reinstated(LikenessReinstated event) {
-        return notifications.notify(about(NotificationType.LIKENESS_REINSTATED, event.ownerId(), null, event.likenessId()));
+        return tell(about(NotificationType.LIKENESS_REINSTATED, event.ownerId(), null, event.likenessId()));
     }
 
     /** The owner, whatever their preferences: the proof that their data and permissions are gone. */
     Uni<Void> deleted(LikenessDeleted event) {
-        return notifications.notify(about(NotificationType.LIKENESS_DELETED, event.ownerId(), null, event.likenessId()));
+        return tell(about(NotificationType.LIKENESS_DELETED, event.ownerId(), null, event.likenessId()));
     }
 
     /** The grantee: they may now feature the owner. */
@@ -46,14 +57,14 @@ public class Alerts {
         Notification notification = about(NotificationType.GRANT_CREATED, event.granteeId(), event.ownerId(), event.likenessId());
         notification.grantId = event.grantId();
         notification.purposes = String.join(",", event.purposes());
-        return notifications.notify(notification);
+        return tell(notification);
     }
 
     /** The grantee: they may no longer. */
     Uni<Void> grantRevoked(GrantRevoked event) {
         Notification notification = about(NotificationType.GRANT_REVOKED, event.granteeId(), event.ownerId(), event.likenessId());
         notification.grantId = event.grantId();
-        return notifications.notify(notification);
+        return tell(notification);
     }
 
     /** The owner: someone asks; the deep link is the request to approve or deny. */
@@ -62,7 +73,7 @@ public class Alerts {
         notification.requestId = event.requestId();
         notification.purposes = String.join(",", event.purposes());
         notification.detail = event.message();
-        return notifications.notify(notification);
+        return tell(notification);
     }
 
     /** The requester: the answer, with the grant an approval created. */
@@ -72,26 +83,44 @@ public class Alerts {
         }
         Notification notification = decision(NotificationType.ACCESS_APPROVED, event);
         notification.grantId = event.grantId();
-        return notifications.notify(notification);
+        return tell(notification);
     }
 
     Uni<Void> accessDenied(AccessDecided event) {
-        return notifications.notify(decision(NotificationType.ACCESS_DENIED, event));
+        return tell(decision(NotificationType.ACCESS_DENIED, event));
     }
 
     /** The featured owner, whoever made the draft, whatever their preferences. */
     Uni<Void> draftCreated(DraftCreated event) {
         Notification notification = about(NotificationType.DRAFT_CREATED, event.ownerId(), event.creatorId(), event.likenessId());
         notification.draftId = event.draftId();
-        return notifications.notify(notification);
+        return tell(notification);
     }
 
     /** The platform that rendered the draft (to remove it) and the person who made it. */
     Uni<Void> draftRemovalRequested(DraftRemovalRequested event) {
-        Uni<Void> platform = notifications.notify(removal(event.platformId(), event));
+        Uni<Void> platform = tell(removal(event.platformId(), event));
         // One session: the two notifications are stored one after the other.
         return event.creatorId().equals(event.platformId()) ? platform
-                : platform.chain(() -> notifications.notify(removal(event.creatorId(), event)));
+                : platform.chain(() -> tell(removal(event.creatorId(), event)));
+    }
+
+    /** The endpoint's owner, on every channel but webhooks: a failing endpoint must not feed itself. */
+    @Override
+    public Uni<Void> gaveUp(WebhookEndpoint endpoint) {
+        Notification failed = about(NotificationType.WEBHOOK_FAILED, endpoint.ownerId, null, null);
+        failed.endpointId = endpoint.id;
+        failed.detail = endpoint.url;
+        return tell(failed);
+    }
+
+    /** Kept for the inbox and stream, and queued for webhooks, as the recipient's preferences say. */
+    private Uni<Void> tell(Notification notification) {
+        boolean webhookAllowed = notification.type != NotificationType.WEBHOOK_FAILED;
+        return preferences.channels(notification.recipientId, notification.type).chain(channels -> channels.none()
+                ? Uni.createFrom().voidItem()
+                : notifications.keep(notification, channels.inbox(), channels.stream())
+                        .chain(() -> channels.webhook() && webhookAllowed ? webhooks.enqueue(notification) : Uni.createFrom().voidItem()));
     }
 
     private static Notification removal(String recipient, DraftRemovalRequested event) {

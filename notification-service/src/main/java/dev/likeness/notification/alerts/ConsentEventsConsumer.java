@@ -9,7 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.likeness.notification.messaging.EventConsumer;
+import dev.likeness.kit.messaging.EventConsumer;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import dev.likeness.notification.messaging.EventConsumer;
+import dev.likeness.kit.messaging.EventConsumer;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import dev.likeness.notification.common.Problem;
-import dev.likeness.notification.common.ProblemException;
+import dev.likeness.kit.http.Problem;
+import dev.likeness.kit.http.ProblemException;
 
 /** An opaque position in an inbox: the number of the last notification of a page. */
 public record InboxCursor(long seq) {

@@ -3,7 +3,7 @@ package dev.likeness.notification.inbox;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import dev.likeness.notification.outbox.DomainEvent;
+import dev.likeness.kit.outbox.DomainEvent;
 
 /** A person has a new notification: for live streams and other channels. Key: the recipient. */
 public record NotificationCreatedEvent(UUID notificationId, String recipientId, NotificationType notificationType, UUID likenessId,

@@ -30,9 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.notification.common.Problem;
-import dev.likeness.notification.common.ProblemException;
-import dev.likeness.notification.common.Roles;
+import dev.likeness.kit.http.Problem;
+import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.http.Roles;
 import dev.likeness.notification.directory.DisplayNames;
 import io.smallrye.mutiny.Uni;
 

@@ -9,10 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.likeness.notification.common.ProblemException;
-import dev.likeness.notification.outbox.Outbox;
-import dev.likeness.notification.preference.Preferences;
-import dev.likeness.notification.webhook.Webhooks;
+import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -23,37 +21,27 @@ import io.smallrye.mutiny.Uni;
 public class Notifications {
 
     private final NotificationRepository notifications;
-    private final Preferences preferences;
-    private final Webhooks webhooks;
     private final Outbox outbox;
 
-    Notifications(NotificationRepository notifications, Preferences preferences, Webhooks webhooks, Outbox outbox) {
+    Notifications(NotificationRepository notifications, Outbox outbox) {
         this.notifications = notifications;
-        this.preferences = preferences;
-        this.webhooks = webhooks;
         this.outbox = outbox;
     }
 
     /**
      * Must run inside a transaction. Numbers the notification in the recipient's sequence (the
      * counter row stays locked until commit, so numbers follow commit order), keeps it for the
-     * channels the recipient left on, queues its webhook deliveries, and announces it.
+     * inbox and stream as asked, and announces it.
      */
-    public Uni<Void> notify(Notification notification) {
-        return preferences.channels(notification.recipientId, notification.type).chain(channels -> {
-            if (channels.none()) {
-                return Uni.createFrom().voidItem();
-            }
-            notification.id = UUID.randomUUID();
-            notification.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            notification.inInbox = channels.inbox();
-            notification.inStream = channels.stream();
-            return nextSeq(notification.recipientId).invoke(seq -> notification.seq = seq)
-                    .chain(() -> notifications.persist(notification))
-                    .chain(() -> channels.webhook() ? webhooks.enqueue(notification) : Uni.createFrom().voidItem())
-                    .chain(() -> outbox.append(new NotificationCreatedEvent(notification.id, notification.recipientId,
-                            notification.type, notification.likenessId, notification.createdAt)));
-        });
+    public Uni<Void> keep(Notification notification, boolean inInbox, boolean inStream) {
+        notification.id = UUID.randomUUID();
+        notification.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        notification.inInbox = inInbox;
+        notification.inStream = inStream;
+        return nextSeq(notification.recipientId).invoke(seq -> notification.seq = seq)
+                .chain(() -> notifications.persist(notification))
+                .chain(() -> outbox.append(new NotificationCreatedEvent(notification.id, notification.recipientId,
+                        notification.type, notification.likenessId, notification.createdAt)));
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.likeness.notification.inbox;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import dev.likeness.notification.common.Roles;
+import dev.likeness.kit.http.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Whose notifications a caller reads: a person by their subject, a platform by its client id (as events name it). */

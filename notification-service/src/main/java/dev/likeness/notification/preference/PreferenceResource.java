@@ -17,8 +17,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.notification.common.ProblemException;
-import dev.likeness.notification.common.Roles;
+import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.http.Roles;
 import dev.likeness.notification.inbox.NotificationType;
 import dev.likeness.notification.inbox.Recipient;
 import io.quarkus.security.identity.SecurityIdentity;

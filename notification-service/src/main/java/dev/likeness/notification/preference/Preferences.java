@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.likeness.notification.common.ProblemException;
+import dev.likeness.kit.http.ProblemException;
 import dev.likeness.notification.inbox.NotificationType;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

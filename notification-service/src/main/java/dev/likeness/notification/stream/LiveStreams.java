@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import dev.likeness.kit.database.DedicatedConnections;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * Wakes the open streams of a person when a notification for them commits, on any instance: one
@@ -33,17 +33,14 @@ public class LiveStreams {
     private static final Duration RECONNECT = Duration.ofSeconds(1);
 
     private final Vertx vertx;
-    private final PgConnectOptions database;
+    private final DedicatedConnections connections;
     private final Map<String, Set<Runnable>> open = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile PgConnection listening;
 
-    LiveStreams(Vertx vertx, MeterRegistry metrics,
-                @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                @ConfigProperty(name = "quarkus.datasource.username") String user,
-                @ConfigProperty(name = "quarkus.datasource.password") String password) {
+    LiveStreams(Vertx vertx, MeterRegistry metrics, DedicatedConnections connections) {
         this.vertx = vertx;
-        this.database = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", "")).setUser(user).setPassword(password);
+        this.connections = connections;
         Gauge.builder("likeness.streams.open", open, streams -> streams.values().stream().mapToInt(Set::size).sum())
                 .description("Open live streams").register(metrics);
     }
@@ -73,7 +70,7 @@ public class LiveStreams {
     }
 
     private void listen() {
-        PgConnection.connect(vertx, database)
+        connections.open()
                 .call(connection -> connection.query("LISTEN notification_created").execute())
                 .subscribe().with(connection -> {
                     listening = connection;

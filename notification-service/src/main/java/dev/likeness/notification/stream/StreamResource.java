@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import dev.likeness.notification.common.Failures;
-import dev.likeness.notification.common.Problem;
-import dev.likeness.notification.common.ProblemException;
-import dev.likeness.notification.common.Roles;
+import dev.likeness.kit.Failures;
+import dev.likeness.kit.http.Problem;
+import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.http.Roles;
 import dev.likeness.notification.directory.DisplayNames;
 import dev.likeness.notification.inbox.Notification;
 import dev.likeness.notification.inbox.NotificationTexts;

@@ -28,8 +28,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.likeness.notification.inbox.Notification;
-import dev.likeness.notification.inbox.NotificationType;
-import dev.likeness.notification.inbox.Notifications;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -59,19 +57,19 @@ public class WebhookDispatcher {
     private final WebhookConfig config;
     private final SecretBox secrets;
     private final TargetGuard guard;
-    private final Notifications notifications;
+    private final FailingEndpoints failing;
     private final Payloads payloads;
     private final HttpClient http;
 
     private volatile boolean running;
     private Thread thread;
 
-    WebhookDispatcher(WebhookConfig config, SecretBox secrets, TargetGuard guard, Notifications notifications,
+    WebhookDispatcher(WebhookConfig config, SecretBox secrets, TargetGuard guard, FailingEndpoints failing,
                       Payloads payloads, Vertx vertx) {
         this.config = config;
         this.secrets = secrets;
         this.guard = guard;
-        this.notifications = notifications;
+        this.failing = failing;
         this.payloads = payloads;
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -241,22 +239,13 @@ public class WebhookDispatcher {
             } else if (delivery.attempts > config.retrySchedule().size()) {
                 delivery.status = WebhookDelivery.FAILED;
                 delivery.finishedAt = now;
-                after = session.find(WebhookEndpoint.class, delivery.endpointId).chain(this::tellOwner);
+                after = session.find(WebhookEndpoint.class, delivery.endpointId).chain(failing::gaveUp);
             } else {
                 delivery.nextAttemptAt = now.plus(nextWait(delivery.attempts, outcome.retryAfter()));
             }
             Uni<Void> then = after;
             return session.persist(attempt).chain(() -> then);
         }));
-    }
-
-    private Uni<Void> tellOwner(WebhookEndpoint endpoint) {
-        Notification failed = new Notification();
-        failed.type = NotificationType.WEBHOOK_FAILED;
-        failed.recipientId = endpoint.ownerId;
-        failed.endpointId = endpoint.id;
-        failed.detail = endpoint.url;
-        return notifications.notify(failed);
     }
 
     /** The scheduled wait after the n-th failed attempt, jittered, but never sooner than Retry-After asks. */

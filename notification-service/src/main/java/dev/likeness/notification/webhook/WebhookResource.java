@@ -26,7 +26,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.notification.common.Roles;
+import dev.likeness.kit.http.Roles;
 import dev.likeness.notification.inbox.Recipient;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.likeness.notification.common.Problem;
-import dev.likeness.notification.common.ProblemException;
+import dev.likeness.kit.http.Problem;
+import dev.likeness.kit.http.ProblemException;
 import dev.likeness.notification.inbox.Notification;
 import dev.likeness.notification.inbox.NotificationType;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -41,9 +41,6 @@ public class Webhooks {
      * A disabled endpoint's deliveries wait until its owner enables it again.
      */
     public Uni<Void> enqueue(Notification notification) {
-        if (notification.type == NotificationType.WEBHOOK_FAILED) {
-            return Uni.createFrom().voidItem(); // told in the inbox: a failing endpoint must not feed itself
-        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return Panache.getSession().chain(session -> session
                 .createQuery("from WebhookEndpoint where ownerId = ?1", WebhookEndpoint.class)

@@ -13,7 +13,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-
 /**
  * The realm's people as the console shows them: a user name typed in a form becomes the
  * Keycloak subject the services take, and every subject a service answers with is shown by its

@@ -1,0 +1,34 @@
+package dev.likeness.kit.database;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgConnection;
+import io.vertx.pgclient.PgConnectOptions;
+
+/**
+ * Connections of one's own, outside the pool, opened with the datasource's settings: what
+ * {@code LISTEN} and session-level advisory locks need, since a pooled connection would drop
+ * them when returned.
+ */
+@Singleton
+public class DedicatedConnections {
+
+    private final Vertx vertx;
+    private final PgConnectOptions database;
+
+    DedicatedConnections(Vertx vertx,
+                         @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+                         @ConfigProperty(name = "quarkus.datasource.username") String user,
+                         @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.vertx = vertx;
+        this.database = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", "")).setUser(user).setPassword(password);
+    }
+
+    public Uni<PgConnection> open() {
+        return PgConnection.connect(vertx, database);
+    }
+}
