@@ -25,7 +25,6 @@ import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.likeness.notification.inbox.Notification;
 import io.quarkus.hibernate.reactive.panache.Panache;
