@@ -29,10 +29,8 @@ class CheckCacheTest {
 
     private static final Duration NOTIFIED = Duration.ofSeconds(10);
 
-    @Inject
-    MeterRegistry metrics;
-    @Inject
-    Pool database;
+    @Inject MeterRegistry metrics;
+    @Inject Pool database;
 
     @Test
     void aChangeAnsweredHereIsSeenByTheNextCheckHere() {

@@ -43,10 +43,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @QuarkusTest
 class CheckTest {
 
-    @Inject
-    Pool database;
-    @Inject
-    CheckReads reads;
+    @Inject Pool database;
+    @Inject CheckReads reads;
 
     @TestHTTPResource("/.well-known/jwks.json")
     URL jwks;

@@ -43,8 +43,7 @@ class DraftTest {
 
     private static final String DRAFT_CREATED = "dev.likeness.consent.draft.created.v1";
 
-    @Inject
-    ConsentTokens tokens;
+    @Inject ConsentTokens tokens;
 
     @Test
     void aDraftWithAValidTokenIsRegisteredAndAnnouncedOncePerFeaturedLikeness() {

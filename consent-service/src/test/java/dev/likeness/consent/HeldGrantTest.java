@@ -37,8 +37,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 class HeldGrantTest {
 
-    @Inject
-    Pool database;
+    @Inject Pool database;
 
     @Test
     void aGranteeSeesTheGrantTheyHoldUntilItIsRevokedAndNobodyElseSeesIt() {

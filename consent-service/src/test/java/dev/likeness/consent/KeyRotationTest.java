@@ -29,8 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class KeyRotationTest {
 
-    @Inject
-    SigningKeys keys;
+    @Inject SigningKeys keys;
 
     @TestHTTPResource("/.well-known/jwks.json")
     URL jwks;

@@ -25,8 +25,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 class LedgerTest {
 
-    @Inject
-    Pool database;
+    @Inject Pool database;
 
     @Test
     void everyChangeIsChainedInOrderAndReadableByTheOwnerAndTrustAndSafety() {

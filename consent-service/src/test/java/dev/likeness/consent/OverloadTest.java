@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,9 +17,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.likeness.devstack.testing.ConfigOverrides;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -39,17 +38,14 @@ class OverloadTest {
 
     private static final int REGISTRATIONS = 10;
 
-    public static class SmallPool implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.max-size", "3", "likeness.database.max-wait-queue", "2");
+    public static class SmallPool extends ConfigOverrides {
+        public SmallPool() {
+            super("quarkus.datasource.reactive.max-size", "3", "likeness.database.max-wait-queue", "2");
         }
     }
 
-    @Inject
-    Pool database;
-    @Inject
-    MeterRegistry metrics;
+    @Inject Pool database;
+    @Inject MeterRegistry metrics;
 
     @Test
     void theExcessIsRefusedAtOnceTheQueuedRegisterAndEveryConnectionReturns() throws Exception {

@@ -49,8 +49,7 @@ class BiometricDataTest {
     /** Fixed seeds of this class' clips, so a run replays; distinct from other classes': a capture verifies only once. */
     private static final long CLIPS = 15_000;
 
-    @Inject
-    Pool database;
+    @Inject Pool database;
 
     @ConfigProperty(name = "likeness.biometrics.key-encryption-key")
     String keyEncryptionKey;

@@ -1,46 +1,62 @@
 package dev.likeness.identity;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
+import java.time.Duration;
 
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.likeness.devstack.Captures;
-import dev.likeness.devstack.Captures.Container;
+import dev.likeness.captures.Captures.Container;
+import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /** The refusal lifts once Retry-After has passed: the oldest failure left the window. */
 @QuarkusTest
-@TestProfile(ShortTimers.class)
 class CaptureCooldownTest {
 
     /** Fixed seeds of this class' clips, so a run replays; distinct from other classes': a capture verifies only once. */
     private static final long CLIPS = 17_000;
+    /** Not an MP4 (no ftyp box): each one counts as a failed attempt at once, without verification. */
+    private static final byte[] UNREADABLE = new byte[64];
+
+    @Inject MovableClock clock;
+
+    @ConfigProperty(name = "likeness.enrolment.max-failures")
+    int maxFailures;
+
+    @ConfigProperty(name = "likeness.enrolment.failure-window")
+    Duration failureWindow;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
-    void attemptsResumeAfterRetryAfter() throws InterruptedException {
+    void attemptsResumeAfterRetryAfter() {
         String person = Users.create();
-        JsonPath pending = Enrolments.start(person);
-        // Encoded before the clock starts: encoding on a busy machine could outlast the window.
-        List<byte[]> silent = List.of(
-                Captures.withoutAudio(Container.MP4, 3, CLIPS + 1), Captures.withoutAudio(Container.MP4, 3, CLIPS + 2));
-        byte[] another = Captures.clip(Container.MP4, 3, CLIPS + 3);
-        for (byte[] capture : silent) {
-            Enrolments.submit(person, Enrolments.start(person), "video/mp4", capture).then().statusCode(422);
+        JsonPath enrolment = Enrolments.start(person);
+        for (int i = 0; i < maxFailures; i++) {
+            Enrolments.submit(person, enrolment, "video/mp4", UNREADABLE).then().statusCode(422).body("code", is("capture-unreadable"));
         }
-        Response refused = Enrolments.submit(person, pending, "video/mp4", another);
+        Response refused = given().auth().oauth2(Tokens.user(person)).post("/v1/enrolments");
         refused.then().statusCode(429).body("code", is("too-many-attempts"));
         int retryAfter = Integer.parseInt(refused.header("Retry-After"));
-        assertTrue(retryAfter >= 1 && retryAfter <= ShortTimers.FAILURE_WINDOW_SECONDS, "Retry-After " + retryAfter);
+        assertTrue(retryAfter >= 1 && retryAfter <= failureWindow.toSeconds(), "Retry-After " + retryAfter);
 
-        Thread.sleep(retryAfter * 1000L);
-        Enrolments.submit(person, pending, "video/mp4", Enrolments.live(pending, Container.MP4, CLIPS + 4))
+        // The first challenge has expired by now too (challenge-ttl is not longer than the window): start again.
+        clock.advance(Duration.ofSeconds(retryAfter));
+        JsonPath again = Enrolments.start(person);
+        Enrolments.submit(person, again, "video/mp4", Enrolments.live(again, Container.MP4, CLIPS + 1))
                 .then().statusCode(200).body("status", is("VERIFIED"));
     }
 }

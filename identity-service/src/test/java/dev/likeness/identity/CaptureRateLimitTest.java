@@ -9,8 +9,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import dev.likeness.devstack.Captures;
-import dev.likeness.devstack.Captures.Container;
+import dev.likeness.captures.Captures;
+import dev.likeness.captures.Captures.Container;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
 import io.quarkus.test.junit.QuarkusTest;

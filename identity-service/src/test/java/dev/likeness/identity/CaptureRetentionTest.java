@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.crypto.Cipher;
@@ -16,13 +17,15 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
-import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
 import dev.likeness.devstack.testing.Users;
+import dev.likeness.identity.biometric.ExpiredCaptures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,17 +34,35 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /** With a capture retention configured, the capture is kept encrypted until it ends, then purged. */
 @QuarkusTest
-@TestProfile(ShortTimers.class)
+@TestProfile(CaptureRetentionTest.Retained.class)
 class CaptureRetentionTest {
 
     /** Fixed seeds of this class' clips, so a run replays; distinct from other classes': a capture verifies only once. */
     private static final long CLIPS = 16_000;
 
+    public static class Retained implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("likeness.biometrics.capture-retention", "1h");
+        }
+    }
+
     @Inject
     Pool database;
 
+    @Inject MovableClock clock;
+    @Inject ExpiredCaptures expiredCaptures;
+
     @ConfigProperty(name = "likeness.biometrics.key-encryption-key")
     String keyEncryptionKey;
+
+    @ConfigProperty(name = "likeness.biometrics.capture-retention")
+    Duration retention;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void theCaptureIsKeptEncryptedUntilItsRetentionEndsThenPurged() throws Exception {
@@ -62,11 +83,17 @@ class CaptureRetentionTest {
         byte[] context = ByteBuffer.allocate(16 + 7).put(id).put("CAPTURE".getBytes(StandardCharsets.UTF_8)).array();
         assertArrayEquals(capture, open(dataKey, kept.getBuffer("ciphertext").getBytes(), context), "the uploaded bytes, encrypted");
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> database
-                .preparedQuery("SELECT count(*) FROM biometric_record WHERE likeness_id = $1 AND kind = 'CAPTURE'")
-                .execute(Tuple.of(likeness)).await().indefinitely().iterator().next().getLong(0) == 0);
-        assertEquals(1L, database.preparedQuery("SELECT count(*) FROM biometric_record WHERE likeness_id = $1")
-                .execute(Tuple.of(likeness)).await().indefinitely().iterator().next().getLong(0), "the reference image stays");
+        expiredCaptures.purge().await().indefinitely();
+        assertEquals(1L, count(likeness, "CAPTURE"), "kept until its retention ends");
+        clock.advance(retention);
+        expiredCaptures.purge().await().indefinitely();
+        assertEquals(0L, count(likeness, "CAPTURE"), "purged once it ended");
+        assertEquals(1L, count(likeness, "REFERENCE_IMAGE"), "the reference image stays");
+    }
+
+    private long count(UUID likeness, String kind) {
+        return database.preparedQuery("SELECT count(*) FROM biometric_record WHERE likeness_id = $1 AND kind = $2")
+                .execute(Tuple.of(likeness, kind)).await().indefinitely().iterator().next().getLong(0);
     }
 
     private static byte[] open(SecretKey key, byte[] sealed, byte[] context) throws Exception {

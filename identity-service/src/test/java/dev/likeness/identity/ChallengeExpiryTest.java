@@ -3,36 +3,40 @@ package dev.likeness.identity;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
+import java.time.Duration;
 
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
 import dev.likeness.devstack.testing.Users;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@TestProfile(ChallengeExpiryTest.ShortChallenges.class)
 class ChallengeExpiryTest {
 
     /** Fixed seeds of this class' clips, so a run replays; distinct from other classes': a capture verifies only once. */
     private static final long CLIPS = 18_000;
 
-    public static class ShortChallenges implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("likeness.enrolment.challenge-ttl", "1s");
-        }
+    @Inject MovableClock clock;
+
+    @ConfigProperty(name = "likeness.enrolment.challenge-ttl")
+    Duration challengeTtl;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test
-    void anExpiredChallengeRefusesItsCaptureAndStaysUnused() throws InterruptedException {
+    void anExpiredChallengeRefusesItsCaptureAndStaysUnused() {
         String person = Users.create();
         JsonPath enrolment = Enrolments.start(person);
-        Thread.sleep(1500);
+        clock.advance(challengeTtl);
         Enrolments.submit(person, enrolment, "video/mp4", Captures.clip(Captures.Container.MP4, 3, CLIPS + 1))
                 .then()
                 .statusCode(410)

@@ -19,10 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
+import dev.likeness.captures.Captures.Container;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
-import dev.likeness.devstack.Captures.Container;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 

@@ -2,7 +2,7 @@ package dev.likeness.identity;
 
 import static io.restassured.RestAssured.given;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
 import dev.likeness.devstack.testing.Tokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;

@@ -1,41 +1,17 @@
 package dev.likeness.identity;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.is;
 
-import org.junit.jupiter.api.Test;
-
-import dev.likeness.devstack.testing.Readiness;
-import dev.likeness.devstack.testing.TestStack;
-import dev.likeness.devstack.testing.Tokens;
-import dev.likeness.devstack.testing.Users;
+import dev.likeness.devstack.testing.HealthContract;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
-/** Readiness follows the database and the broker, and the service recovers without a restart. */
+/** Readiness follows the database and the broker; see {@link HealthContract}. */
 @QuarkusTest
-class HealthTest {
+class HealthTest extends HealthContract {
 
-    private static final String DATABASE = "checks.find { it.name == 'Reactive PostgreSQL connections health check' }.status";
-    private static final String KAFKA = "checks.find { it.name == 'Kafka' }.status";
-
-    @Test
-    void readinessCoversTheDatabaseAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200).body(DATABASE, is("UP")).body(KAFKA, is("UP"));
-    }
-
-    @Test
-    void aDatabaseOutageAnswers503UntilTheDatabaseIsBack() {
-        String token = Tokens.user(Users.create());
-        Readiness.duringOutage(TestStack.POSTGRES, () -> {
-            given().get("/q/health/ready").then().body(DATABASE, is("DOWN"));
-            given().auth().oauth2(token).post("/v1/enrolments").then()
-                    .statusCode(503).contentType("application/problem+json").header("Retry-After", "5");
-        });
-        given().auth().oauth2(token).post("/v1/enrolments").then().statusCode(201);
-    }
-
-    @Test
-    void aKafkaOutageMakesTheServiceUnready() {
-        Readiness.duringOutage(TestStack.KAFKA, () -> given().get("/q/health/ready").then().body(KAFKA, is("DOWN")));
+    @Override
+    protected Response needingTheDatabase(String token) {
+        return given().auth().oauth2(token).post("/v1/enrolments");
     }
 }

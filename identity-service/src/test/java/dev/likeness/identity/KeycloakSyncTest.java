@@ -37,8 +37,7 @@ class KeycloakSyncTest {
     private static final String DELETED = "dev.likeness.identity.likeness.deleted.v1";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Inject
-    Pool database;
+    @Inject Pool database;
 
     @Test
     void aVerifiedLikenessAppearsInThePersonsNextToken() {

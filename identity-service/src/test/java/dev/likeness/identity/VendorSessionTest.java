@@ -13,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -22,12 +21,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
+import dev.likeness.devstack.testing.ConfigOverrides;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
 import dev.likeness.identity.liveness.SessionVerifier;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -40,15 +39,13 @@ class VendorSessionTest {
     /** Fixed seeds of this class' clips, so a run replays; distinct from other classes': a capture verifies only once. */
     private static final long CLIPS = 19_000;
 
-    public static class SessionVendor implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("likeness.liveness.verifier", "test-vendor", "likeness.liveness.vendor-min-confidence", "90");
+    public static class SessionVendor extends ConfigOverrides {
+        public SessionVendor() {
+            super("likeness.liveness.verifier", "test-vendor", "likeness.liveness.vendor-min-confidence", "90");
         }
     }
 
-    @Inject
-    TestVendor vendor;
+    @Inject TestVendor vendor;
 
     @Test
     void aConfidentVendorResultVerifiesAndKeepsTheVendorsReferenceImage() throws IOException {

@@ -26,10 +26,8 @@ class ConsumedEventRetentionTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    @Inject
-    ConsumedEvents consumed;
-    @Inject
-    Pool database;
+    @Inject ConsumedEvents consumed;
+    @Inject Pool database;
 
     @Test
     void recordsPastRetentionArePurgedAndTheRestKept() {

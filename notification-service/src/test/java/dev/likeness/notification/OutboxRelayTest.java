@@ -4,61 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.OutboxContract;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
-import dev.likeness.kit.outbox.OutboxRelay;
-import io.cloudevents.CloudEvent;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** A notification and its notification.created event commit together and reach Kafka exactly once. */
 @QuarkusTest
-class OutboxRelayTest {
+class OutboxRelayTest extends OutboxContract {
 
-    private static final String TOPIC = "likeness.notification.events";
-    private static final String CREATED = "dev.likeness.notification.notification.created.v1";
+    private String owner;
 
-    @Inject
-    OutboxRelay relay;
-    @Inject
-    Pool database;
-    @Inject
-    ObjectMapper json;
+    OutboxRelayTest() {
+        super("likeness.notification.events", "dev.likeness.notification.notification.created.v1");
+    }
 
-    @Test
-    void aNotificationIsPublishedOnceAsACloudEvent() throws Exception {
-        String owner = Users.create();
+    /** A likeness verified upstream: its owner's inbox gets one notification, keyed by the owner. */
+    @Override
+    protected String change() {
+        owner = Users.create();
         Events.send(Upstream.verified(UUID.randomUUID(), Tokens.userId(owner)));
-        CloudEvent event = OutboxContract.publishedOnce(TOPIC, Tokens.userId(owner), CREATED, "/notification-service");
-        JsonNode data = json.readTree(event.getData().toBytes());
+        AlertsTest.awaitInbox(owner, 1, "en");
+        return Tokens.userId(owner);
+    }
+
+    @Override
+    protected void assertPublished(String recipient, String subject, JsonNode data) {
+        String notification = AlertsTest.awaitInbox(owner, 1, "en").getString("items[0].id");
+        assertEquals(notification, subject);
+        assertEquals(notification, data.get("notificationId").asText());
         assertEquals("likeness.verified", data.get("notificationType").asText());
-        assertEquals(AlertsTest.awaitInbox(owner, 1, "en").getString("items[0].id"), data.get("notificationId").asText());
-    }
-
-    @Test
-    void notificationsWhileTheRelayIsStoppedArePublishedOnceItRestarts() {
-        String owner = Users.create();
-        OutboxContract.publishedOnceAfterRelayRestart(relay::stop, relay::start, TOPIC, () -> {
-            Events.send(Upstream.verified(UUID.randomUUID(), Tokens.userId(owner)));
-            AlertsTest.awaitInbox(owner, 1, "en");
-            return Tokens.userId(owner);
-        });
-    }
-
-    @Test
-    void aBatchCommittedBeforeACrashIsNotPublishedAgain() {
-        String owner = Users.create();
-        Events.send(Upstream.verified(UUID.randomUUID(), Tokens.userId(owner)));
-        OutboxContract.crashLeftoverIsReconciled(database, relay::stop, relay::start,
-                OutboxContract.published(TOPIC, Tokens.userId(owner), 1).get(0));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -15,11 +14,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
+import dev.likeness.devstack.testing.ConfigOverrides;
 import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -34,15 +33,13 @@ class QueryPlanCacheTest {
 
     private static final int ALERTS = 40;
 
-    public static class WithStatistics implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.hibernate-orm.statistics", "true");
+    public static class WithStatistics extends ConfigOverrides {
+        public WithStatistics() {
+            super("quarkus.hibernate-orm.statistics", "true");
         }
     }
 
-    @Inject
-    Mutiny.SessionFactory sessions;
+    @Inject Mutiny.SessionFactory sessions;
 
     @Test
     void repeatedAlertsReuseTheirQueryPlans() {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -22,11 +21,11 @@ import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.likeness.devstack.testing.ConfigOverrides;
 import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -39,10 +38,9 @@ class StreamOverloadTest {
 
     private static final int STREAMS = 60;
 
-    public static class SmallPool implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.max-size", "2", "likeness.database.max-wait-queue", "2");
+    public static class SmallPool extends ConfigOverrides {
+        public SmallPool() {
+            super("quarkus.datasource.reactive.max-size", "2", "likeness.database.max-wait-queue", "2");
         }
     }
 

@@ -6,22 +6,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.likeness.kit.outbox.DomainEvent;
+import dev.likeness.kit.outbox.EventType;
 
 /** The owner approved an access request; the grant it created is announced too. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@EventType("dev.likeness.consent.access.approved.v1")
 public record AccessApprovedEvent(UUID requestId, UUID likenessId, String ownerId, String requesterId, UUID grantId, OffsetDateTime decidedAt) implements DomainEvent {
-
-    public static final String TYPE = "dev.likeness.consent.access.approved.v1";
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public String key() {
-        return likenessId.toString();
-    }
 
     @Override
     public String subject() {

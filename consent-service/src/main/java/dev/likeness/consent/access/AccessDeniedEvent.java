@@ -6,22 +6,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.likeness.kit.outbox.DomainEvent;
+import dev.likeness.kit.outbox.EventType;
 
 /** The owner denied an access request. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@EventType("dev.likeness.consent.access.denied.v1")
 public record AccessDeniedEvent(UUID requestId, UUID likenessId, String ownerId, String requesterId, OffsetDateTime decidedAt) implements DomainEvent {
-
-    public static final String TYPE = "dev.likeness.consent.access.denied.v1";
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public String key() {
-        return likenessId.toString();
-    }
 
     @Override
     public String subject() {

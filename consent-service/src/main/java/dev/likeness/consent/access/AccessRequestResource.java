@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -34,13 +35,8 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Access requests")
 public class AccessRequestResource {
 
-    private final AccessRequestService requests;
-    private final JsonWebToken caller;
-
-    AccessRequestResource(AccessRequestService requests, JsonWebToken caller) {
-        this.requests = requests;
-        this.caller = caller;
-    }
+    @Inject AccessRequestService requests;
+    @Inject JsonWebToken caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

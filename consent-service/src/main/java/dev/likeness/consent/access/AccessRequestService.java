@@ -1,10 +1,12 @@
 package dev.likeness.consent.access;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.consent.grant.GrantRequest;
 import dev.likeness.consent.grant.GrantService;
@@ -12,7 +14,6 @@ import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.likeness.Block;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.likeness.LikenessRepository;
-import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -28,17 +29,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AccessRequestService implements PanacheRepositoryBase<AccessRequest, UUID> {
 
-    private final LikenessRepository likenesses;
-    private final GrantService grants;
-    private final Outbox outbox;
-    private final Ledger ledger;
-
-    AccessRequestService(LikenessRepository likenesses, GrantService grants, Outbox outbox, Ledger ledger) {
-        this.likenesses = likenesses;
-        this.grants = grants;
-        this.outbox = outbox;
-        this.ledger = ledger;
-    }
+    @Inject LikenessRepository likenesses;
+    @Inject GrantService grants;
+    @Inject Outbox outbox;
+    @Inject Ledger ledger;
+    @Inject Clock clock;
 
     @WithTransaction
     public Uni<AccessRequest> ask(NewAccessRequest ask, String requesterId) {
@@ -70,7 +65,7 @@ public class AccessRequestService implements PanacheRepositoryBase<AccessRequest
                         request.purposes = ask.purposes();
                         request.message = ask.message() == null || ask.message().isBlank() ? null : ask.message().strip();
                         request.status = AccessRequest.Status.PENDING;
-                        request.createdAt = LikenessService.now();
+                        request.createdAt = OffsetDateTime.now(clock);
                         return persist(request)
                                 .chain(() -> outbox.append(new AccessRequestedEvent(request.id, likenessId, likeness.ownerId,
                                         requesterId, request.purposes, request.message, request.createdAt)))
@@ -107,7 +102,7 @@ public class AccessRequestService implements PanacheRepositoryBase<AccessRequest
             }
             return likenesses.forUpdate(request.likenessId).chain(likeness -> {
                 request.status = AccessRequest.Status.WITHDRAWN;
-                request.decidedAt = LikenessService.now();
+                request.decidedAt = OffsetDateTime.now(clock);
                 return ledger.append(likeness, "access.withdrawn", requesterId, Ledger.data("requestId", request.id))
                         .replaceWith(request);
             });
@@ -155,7 +150,7 @@ public class AccessRequestService implements PanacheRepositoryBase<AccessRequest
                         throw new ProblemException(409, "request-decided", "Request already decided",
                                 "Access request " + requestId + " is " + request.status);
                     }
-                    OffsetDateTime now = LikenessService.now();
+                    OffsetDateTime now = OffsetDateTime.now(clock);
                     request.decidedAt = now;
                     return decision.apply(likeness, request).replaceWith(request);
                 }));
@@ -164,6 +159,6 @@ public class AccessRequestService implements PanacheRepositoryBase<AccessRequest
     /** A deleted likeness' open requests: withdrawn, in the caller's transaction. */
     public Uni<Integer> withdrawAll(UUID likenessId) {
         return update("status = ?1, decidedAt = ?2 where likenessId = ?3 and status = ?4", AccessRequest.Status.WITHDRAWN,
-                LikenessService.now(), likenessId, AccessRequest.Status.PENDING);
+                OffsetDateTime.now(clock), likenessId, AccessRequest.Status.PENDING);
     }
 }

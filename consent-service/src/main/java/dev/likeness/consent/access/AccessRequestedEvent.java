@@ -8,22 +8,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.likeness.consent.purpose.Purpose;
 import dev.likeness.kit.outbox.DomainEvent;
+import dev.likeness.kit.outbox.EventType;
 
 /** A person asked the owner for permission to feature the likeness. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@EventType("dev.likeness.consent.access.requested.v1")
 public record AccessRequestedEvent(UUID requestId, UUID likenessId, String ownerId, String requesterId, Set<Purpose> purposes, String message, OffsetDateTime requestedAt) implements DomainEvent {
-
-    public static final String TYPE = "dev.likeness.consent.access.requested.v1";
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public String key() {
-        return likenessId.toString();
-    }
 
     @Override
     public String subject() {

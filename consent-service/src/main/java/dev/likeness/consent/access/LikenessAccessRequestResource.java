@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,13 +30,8 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Access requests")
 public class LikenessAccessRequestResource {
 
-    private final AccessRequestService requests;
-    private final JsonWebToken caller;
-
-    LikenessAccessRequestResource(AccessRequestService requests, JsonWebToken caller) {
-        this.requests = requests;
-        this.caller = caller;
-    }
+    @Inject AccessRequestService requests;
+    @Inject JsonWebToken caller;
 
     @GET
     @Operation(operationId = "listAccessRequests", summary = "Requests to feature the likeness, newest first, optionally by status")

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.consent.follow.FollowService;
 import dev.likeness.consent.grant.Grant;
@@ -48,13 +49,8 @@ public class CheckReads {
             LEFT JOIN consent_grant g ON g.likeness_id = l.id AND g.grantee_id = $2
             WHERE l.id = ANY($1)""";
 
-    private final Pool database;
-    private final SceneCache cache;
-
-    CheckReads(Pool database, SceneCache cache) {
-        this.database = database;
-        this.cache = cache;
-    }
+    @Inject Pool database;
+    @Inject SceneCache cache;
 
     /** For a check: from the cache when it holds every likeness, at the revisions asked for, if any. */
     public Uni<Scene> scene(String platformId, String requesterId, List<UUID> ids, Map<UUID, Long> atLeast) {

@@ -1,6 +1,7 @@
 package dev.likeness.consent.check;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,13 +23,8 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Consent checks")
 public class CheckResource {
 
-    private final CheckService checks;
-    private final JsonWebToken caller;
-
-    CheckResource(CheckService checks, JsonWebToken caller) {
-        this.checks = checks;
-        this.caller = caller;
-    }
+    @Inject CheckService checks;
+    @Inject JsonWebToken caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.likeness.consent.check;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -12,10 +13,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.consent.likeness.ContentTag;
 import dev.likeness.consent.likeness.Likeness;
-import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.consent.token.ConsentTokens;
 import dev.likeness.kit.http.Problem;
 import dev.likeness.kit.http.ProblemException;
@@ -32,13 +33,9 @@ public class CheckService {
 
     private static final String PROTECTED_PERSON = "protected-person";
 
-    private final CheckReads reads;
-    private final ConsentTokens tokens;
-
-    CheckService(CheckReads reads, ConsentTokens tokens) {
-        this.reads = reads;
-        this.tokens = tokens;
-    }
+    @Inject CheckReads reads;
+    @Inject ConsentTokens tokens;
+    @Inject Clock clock;
 
     public Uni<CheckResponse> check(CheckRequest request, String platformId) {
         List<UUID> ids = request.likenessIds();
@@ -48,7 +45,7 @@ public class CheckService {
         if (!ids.containsAll(request.minimumRevisions().keySet())) {
             return Uni.createFrom().failure(invalid("atLeastRevision", "names a likeness that is not in likenessIds"));
         }
-        OffsetDateTime now = LikenessService.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         ConsentDecider.Ask ask = new ConsentDecider.Ask(request.requesterId(), request.purpose(), tagSet(request.tags()));
         return reads.scene(platformId, request.requesterId(), ids, request.minimumRevisions()).chain(scene -> reads.protectedMatches(request.mentions())
                 .map(matches -> {

@@ -1,5 +1,6 @@
 package dev.likeness.consent.check;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,9 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.consent.likeness.Likeness;
-import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.consent.token.ConsentTokens;
 import dev.likeness.kit.http.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -33,11 +34,8 @@ public class Redecision {
     public record Redecided(Likeness likeness, Decision decision, boolean limitedGrant) {
     }
 
-    private final CheckReads reads;
-
-    Redecision(CheckReads reads) {
-        this.reads = reads;
-    }
+    @Inject CheckReads reads;
+    @Inject Clock clock;
 
     /** The token is for this scene: issued to the draft's creator, covering exactly the likenesses it features. */
     public static void requireScene(ConsentTokens.Verified consent, String creatorId, List<UUID> likenessIds) {
@@ -59,7 +57,7 @@ public class Redecision {
      */
     public Uni<List<Redecided>> redecide(SqlClient transaction, ConsentTokens.Verified consent, String platformId,
                                          boolean consumeUses) {
-        OffsetDateTime now = LikenessService.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<UUID> ids = consent.revisions().keySet().stream().sorted().toList();
         ConsentDecider.Ask ask = new ConsentDecider.Ask(consent.requesterId(), consent.purpose(), consent.contentTags());
         return reads.lockedScene(transaction, platformId, consent.requesterId(), ids).chain(scene -> {

@@ -1,6 +1,5 @@
 package dev.likeness.consent.check;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,22 +9,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.likeness.consent.grant.Grant;
 import dev.likeness.consent.likeness.Likeness;
+import dev.likeness.kit.database.ChannelListener;
 import dev.likeness.kit.database.DedicatedConnections;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgConnection;
 
 /**
  * What a check reads of a likeness for one requester (the likeness, the requester's grants on it,
@@ -54,12 +49,9 @@ public class SceneCache {
     private record Entry(long generation, Known known) {
     }
 
-    private static final Logger LOG = Logger.getLogger(SceneCache.class);
     private static final String CHANNEL = "consent_scene";
-    private static final Duration RECONNECT = Duration.ofSeconds(1);
 
     private final boolean enabled;
-    private final Vertx vertx;
     private final DedicatedConnections connections;
     private final AtomicLong clock = new AtomicLong();
     /** Per likeness, the generation current entries must carry; a change moves it on. */
@@ -67,40 +59,40 @@ public class SceneCache {
     private final Cache<Key, Entry> entries;
     private final Counter hits;
     private final Counter misses;
-    private volatile boolean running;
-    private volatile boolean listening;
-    private volatile PgConnection listener;
+    private volatile ChannelListener listener;
 
-    SceneCache(Vertx vertx, MeterRegistry metrics,
-               @ConfigProperty(name = "likeness.check.cache.max-entries") long maxEntries,
-               @ConfigProperty(name = "likeness.check.cache.ttl") Duration ttl, DedicatedConnections connections) {
+    SceneCache(MeterRegistry metrics, CheckCacheConfig config, DedicatedConnections connections) {
+        long maxEntries = config.maxEntries();
         this.enabled = maxEntries > 0;
-        this.vertx = vertx;
         this.connections = connections;
         this.generations = Caffeine.newBuilder().maximumSize(Math.max(maxEntries, 1)).build();
-        this.entries = Caffeine.newBuilder().maximumSize(Math.max(maxEntries, 1)).expireAfterWrite(ttl).build();
+        this.entries = Caffeine.newBuilder().maximumSize(Math.max(maxEntries, 1)).expireAfterWrite(config.ttl()).build();
         this.hits = Counter.builder("likeness.check.cache").tag("result", "hit")
                 .description("Likenesses a check found in the cache").register(metrics);
         this.misses = Counter.builder("likeness.check.cache").tag("result", "miss")
                 .description("Likenesses a check read from the database").register(metrics);
-        Gauge.builder("likeness.check.cache.listening", this, cache -> cache.listening ? 1 : 0)
+        Gauge.builder("likeness.check.cache.listening", this, cache -> cache.listening() ? 1 : 0)
                 .description("1 while the cache hears of every change, 0 while it serves nothing").register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
-            running = true;
-            listen();
+            // changes made while nobody listened went unheard
+            listener = connections.listen(CHANNEL, this::changed, this::forgetAll);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        listening = false;
-        PgConnection connection = listener;
-        if (connection != null) {
-            connection.closeAndForget();
+        ChannelListener listening = listener;
+        listener = null;
+        if (listening != null) {
+            listening.stop();
         }
+    }
+
+    private boolean listening() {
+        ChannelListener listening = listener;
+        return listening != null && listening.listening();
     }
 
     /**
@@ -108,7 +100,7 @@ public class SceneCache {
      * (or is older than the revision the check asks for): then the caller reads them all.
      */
     public Map<UUID, Known> all(String requesterId, List<UUID> ids, Map<UUID, Long> atLeast) {
-        if (!listening) {
+        if (!listening()) {
             return null;
         }
         Map<UUID, Known> found = new HashMap<>();
@@ -157,33 +149,6 @@ public class SceneCache {
     public void forgetAll() {
         generations.invalidateAll();
         entries.invalidateAll();
-    }
-
-    private void listen() {
-        connections.open()
-                .call(connection -> {
-                    connection.notificationHandler(notification -> changed(notification.getPayload()));
-                    return connection.query("LISTEN " + CHANNEL).execute();
-                })
-                .subscribe().with(connection -> {
-                    listener = connection;
-                    connection.closeHandler(() -> {
-                        listening = false;
-                        listener = null;
-                        retry();
-                    });
-                    forgetAll(); // changes made while nobody listened went unheard
-                    listening = running;
-                }, failure -> {
-                    LOG.warnf("check cache cannot listen yet, checks read the database: %s", failure.toString());
-                    retry();
-                });
-    }
-
-    private void retry() {
-        if (running) {
-            vertx.setTimer(RECONNECT.toMillis(), ignored -> listen());
-        }
     }
 
     private void changed(String payload) {

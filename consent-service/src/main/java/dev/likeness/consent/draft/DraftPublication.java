@@ -1,15 +1,16 @@
 package dev.likeness.consent.draft;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.consent.check.Redecision.Redecided;
 import dev.likeness.consent.check.Redecision;
 import dev.likeness.consent.ledger.Ledger;
-import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.consent.purpose.Purpose;
 import dev.likeness.consent.token.ConsentTokens;
 import dev.likeness.kit.http.ProblemException;
@@ -23,19 +24,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class DraftPublication {
 
-    private final DraftRepository drafts;
-    private final Pool database;
-    private final ConsentTokens tokens;
-    private final Redecision redecision;
-    private final Ledger ledger;
-
-    DraftPublication(DraftRepository drafts, Pool database, ConsentTokens tokens, Redecision redecision, Ledger ledger) {
-        this.drafts = drafts;
-        this.database = database;
-        this.tokens = tokens;
-        this.redecision = redecision;
-        this.ledger = ledger;
-    }
+    @Inject DraftRepository drafts;
+    @Inject Pool database;
+    @Inject ConsentTokens tokens;
+    @Inject Redecision redecision;
+    @Inject Ledger ledger;
+    @Inject Clock clock;
 
     /**
      * The publish-time re-check: a consent token for {@code publish}, from a check made for the
@@ -63,7 +57,7 @@ public class DraftPublication {
     /** Publishes unless the draft's status changed meanwhile; then says why, or that it is already published. */
     private Uni<Void> published(SqlClient transaction, Draft draft, List<Redecided> checked, ConsentTokens.Verified consent,
                                 String platformId) {
-        OffsetDateTime now = LikenessService.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return transaction.preparedQuery("""
                         UPDATE draft SET status = 'PUBLISHED', published_at = $2 WHERE id = $1 AND status = 'REGISTERED'
                         RETURNING id""").execute(Tuple.of(draft.id, now))

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.consent.common.PageCursor;
 import dev.likeness.consent.likeness.LikenessRepository;
@@ -22,13 +23,8 @@ public class DraftReads {
     public record Page(List<Registered> drafts, String nextCursor) {
     }
 
-    private final DraftRepository drafts;
-    private final LikenessRepository likenesses;
-
-    DraftReads(DraftRepository drafts, LikenessRepository likenesses) {
-        this.drafts = drafts;
-        this.likenesses = likenesses;
-    }
+    @Inject DraftRepository drafts;
+    @Inject LikenessRepository likenesses;
 
     @WithSession
     public Uni<Registered> get(UUID id, String platformId) {

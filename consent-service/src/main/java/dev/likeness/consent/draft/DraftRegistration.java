@@ -1,5 +1,6 @@
 package dev.likeness.consent.draft;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,13 +10,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.consent.check.Redecision.Redecided;
 import dev.likeness.consent.check.Redecision;
 import dev.likeness.consent.check.SceneCache;
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.ledger.LedgerEntry;
-import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.consent.token.ConsentTokens;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
@@ -44,24 +45,14 @@ public class DraftRegistration {
     private record Outcome(Registered created, UUID existing, List<UUID> limitedUses) {
     }
 
-    private final DraftRepository drafts;
-    private final Pool database;
-    private final ConsentTokens tokens;
-    private final Redecision redecision;
-    private final Outbox outbox;
-    private final Ledger ledger;
-    private final SceneCache scenes;
-
-    DraftRegistration(DraftRepository drafts, Pool database, ConsentTokens tokens, Redecision redecision, Outbox outbox,
-                      Ledger ledger, SceneCache scenes) {
-        this.drafts = drafts;
-        this.database = database;
-        this.tokens = tokens;
-        this.redecision = redecision;
-        this.outbox = outbox;
-        this.ledger = ledger;
-        this.scenes = scenes;
-    }
+    @Inject DraftRepository drafts;
+    @Inject Pool database;
+    @Inject ConsentTokens tokens;
+    @Inject Redecision redecision;
+    @Inject Outbox outbox;
+    @Inject Ledger ledger;
+    @Inject SceneCache scenes;
+    @Inject Clock clock;
 
     /**
      * The token is verified before the transaction (an ECDSA verification needs no connection),
@@ -87,7 +78,7 @@ public class DraftRegistration {
     }
 
     private Uni<Outcome> create(SqlClient transaction, DraftRequest request, String platformId, ConsentTokens.Verified consent) {
-        OffsetDateTime now = LikenessService.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return redecision.redecide(transaction, consent, platformId, true).chain(checked -> {
             Draft draft = new Draft();
             draft.id = UUID.randomUUID();

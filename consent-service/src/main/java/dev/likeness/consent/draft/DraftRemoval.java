@@ -1,17 +1,18 @@
 package dev.likeness.consent.draft;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.likeness.LikenessRepository;
-import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -21,22 +22,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DraftRemoval {
 
-    private final DraftRepository drafts;
-    private final LikenessRepository likenesses;
-    private final Outbox outbox;
-    private final Ledger ledger;
-
-    DraftRemoval(DraftRepository drafts, LikenessRepository likenesses, Outbox outbox, Ledger ledger) {
-        this.drafts = drafts;
-        this.likenesses = likenesses;
-        this.outbox = outbox;
-        this.ledger = ledger;
-    }
+    @Inject DraftRepository drafts;
+    @Inject LikenessRepository likenesses;
+    @Inject Outbox outbox;
+    @Inject Ledger ledger;
+    @Inject Clock clock;
 
     /** A featured owner asks the platform to remove the draft; asking again changes nothing. */
     @WithTransaction
     public Uni<Registered> requestRemoval(UUID likenessId, UUID draftId, String ownerId, String reason) {
-        OffsetDateTime now = LikenessService.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return likenesses.ownedForUpdate(likenessId, ownerId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + likenessId))
                 .chain(likeness -> drafts.featured(draftId).chain(featured -> {
@@ -68,7 +63,7 @@ public class DraftRemoval {
                 return Uni.createFrom().item(result);
             }
             draft.status = Draft.Status.REMOVED;
-            draft.removedAt = LikenessService.now();
+            draft.removedAt = OffsetDateTime.now(clock);
             return appendToAll(featured.stream().map(f -> f.likenessId).toList(), "draft.removed", platformId,
                     Ledger.data("draftId", draft.id)).replaceWith(result);
         }));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,20 +39,11 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Drafts")
 public class DraftResource {
 
-    private final DraftRegistration registration;
-    private final DraftReads drafts;
-    private final DraftPublication publication;
-    private final DraftRemoval removal;
-    private final JsonWebToken caller;
-
-    DraftResource(DraftRegistration registration, DraftReads drafts, DraftPublication publication, DraftRemoval removal,
-                  JsonWebToken caller) {
-        this.registration = registration;
-        this.drafts = drafts;
-        this.publication = publication;
-        this.removal = removal;
-        this.caller = caller;
-    }
+    @Inject DraftRegistration registration;
+    @Inject DraftReads drafts;
+    @Inject DraftPublication publication;
+    @Inject DraftRemoval removal;
+    @Inject JsonWebToken caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package dev.likeness.consent.draft;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,15 +37,9 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Drafts")
 public class LikenessDraftResource {
 
-    private final DraftReads drafts;
-    private final DraftRemoval removal;
-    private final JsonWebToken caller;
-
-    LikenessDraftResource(DraftReads drafts, DraftRemoval removal, JsonWebToken caller) {
-        this.drafts = drafts;
-        this.removal = removal;
-        this.caller = caller;
-    }
+    @Inject DraftReads drafts;
+    @Inject DraftRemoval removal;
+    @Inject JsonWebToken caller;
 
     @GET
     @Operation(operationId = "listDraftsFeaturingMe", summary = "Drafts featuring the likeness, newest first, paged")

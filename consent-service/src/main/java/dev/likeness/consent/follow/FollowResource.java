@@ -1,6 +1,7 @@
 package dev.likeness.consent.follow;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
@@ -22,13 +23,8 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Follows")
 public class FollowResource {
 
-    private final FollowService follows;
-    private final JsonWebToken caller;
-
-    FollowResource(FollowService follows, JsonWebToken caller) {
-        this.follows = follows;
-        this.caller = caller;
-    }
+    @Inject FollowService follows;
+    @Inject JsonWebToken caller;
 
     @PUT
     @Operation(operationId = "reportFollow", summary = "followerId now follows followeeId on this platform (idempotent)")

@@ -1,18 +1,20 @@
 package dev.likeness.consent.follow;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.likeness.Audience;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.likeness.LikenessRepository;
-import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.kit.http.ProblemException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -26,13 +28,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class FollowService implements PanacheRepositoryBase<Follow, Follow.Key> {
 
-    private final LikenessRepository likenesses;
-    private final Ledger ledger;
-
-    FollowService(LikenessRepository likenesses, Ledger ledger) {
-        this.likenesses = likenesses;
-        this.ledger = ledger;
-    }
+    @Inject LikenessRepository likenesses;
+    @Inject Ledger ledger;
+    @Inject Clock clock;
 
     @WithTransaction
     public Uni<Void> follow(String platformId, String followerId, String followeeId) {
@@ -48,7 +46,7 @@ public class FollowService implements PanacheRepositoryBase<Follow, Follow.Key> 
             follow.platformId = platformId;
             follow.followerId = followerId;
             follow.followeeId = followeeId;
-            follow.createdAt = LikenessService.now();
+            follow.createdAt = OffsetDateTime.now(clock);
             return persist(follow).replaceWithVoid();
         });
     }
@@ -65,7 +63,7 @@ public class FollowService implements PanacheRepositoryBase<Follow, Follow.Key> 
     private Uni<Void> narrow(List<Likeness> locked, String platformId, String followerId, String followeeId) {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (Likeness likeness : locked) {
-            likeness.narrowed(LikenessService.now());
+            likeness.narrowed(OffsetDateTime.now(clock));
             if (likeness.audience == Audience.MUTUALS) {
                 done = done.chain(() -> ledger.append(likeness, "follow.ended", Ledger.platform(platformId),
                         Ledger.data("followerId", followerId, "followeeId", followeeId, "revision", likeness.revision)));

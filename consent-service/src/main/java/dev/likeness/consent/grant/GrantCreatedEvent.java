@@ -6,22 +6,12 @@ import java.util.UUID;
 
 import dev.likeness.consent.purpose.Purpose;
 import dev.likeness.kit.outbox.DomainEvent;
+import dev.likeness.kit.outbox.EventType;
 
 /** The owner allowed a person to feature the likeness. */
+@EventType("dev.likeness.consent.grant.created.v1")
 public record GrantCreatedEvent(UUID grantId, UUID likenessId, String ownerId, String granteeId, Set<Purpose> purposes,
                                 OffsetDateTime expiresAt, Integer maxUses) implements DomainEvent {
-
-    public static final String TYPE = "dev.likeness.consent.grant.created.v1";
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public String key() {
-        return likenessId.toString();
-    }
 
     @Override
     public String subject() {

@@ -1,10 +1,13 @@
 package dev.likeness.consent.grant;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.consent.token.ConsentTokenConfig;
 import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +42,8 @@ public class GrantResource {
     private final JsonWebToken caller;
     private final String issuer;
 
+    @Inject Clock clock;
+
     GrantResource(GrantService grants, JsonWebToken caller, ConsentTokenConfig tokens) {
         this.grants = grants;
         this.caller = caller;
@@ -54,7 +58,7 @@ public class GrantResource {
     public Uni<Response> create(@PathParam("likenessId") UUID likenessId, @Valid @NotNull GrantRequest request) {
         return grants.create(likenessId, caller.getSubject(), request).map(grant -> Response
                 .created(URI.create("/v1/likenesses/" + likenessId + "/grants/" + grant.id))
-                .entity(GrantView.of(grant, LikenessService.now()))
+                .entity(GrantView.of(grant, OffsetDateTime.now(clock)))
                 .build());
     }
 
@@ -62,7 +66,7 @@ public class GrantResource {
     @Operation(operationId = "listGrants", summary = "The likeness' grants, in force and past, newest first")
     public Uni<List<GrantView>> list(@PathParam("likenessId") UUID likenessId) {
         return grants.list(likenessId, caller.getSubject())
-                .map(list -> list.stream().map(grant -> GrantView.of(grant, LikenessService.now())).toList());
+                .map(list -> list.stream().map(grant -> GrantView.of(grant, OffsetDateTime.now(clock))).toList());
     }
 
     @DELETE
@@ -88,6 +92,6 @@ public class GrantResource {
     @Operation(operationId = "revokeGrant", summary = "Revoke a grant at once",
             description = "Bumps the likeness' revision: every consent token issued before is refused from now on.")
     public Uni<GrantView> revoke(@PathParam("likenessId") UUID likenessId, @PathParam("grantId") UUID grantId) {
-        return grants.revoke(likenessId, grantId, caller.getSubject()).map(grant -> GrantView.of(grant, LikenessService.now()));
+        return grants.revoke(likenessId, grantId, caller.getSubject()).map(grant -> GrantView.of(grant, OffsetDateTime.now(clock)));
     }
 }

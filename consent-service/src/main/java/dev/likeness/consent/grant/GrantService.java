@@ -1,16 +1,17 @@
 package dev.likeness.consent.grant;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.consent.common.PageCursor;
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.likeness.Likeness;
 import dev.likeness.consent.likeness.LikenessRepository;
-import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -28,17 +29,11 @@ public class GrantService {
     public record HeldPage(List<HeldGrant> grants, String nextCursor) {
     }
 
-    private final LikenessRepository likenesses;
-    private final GrantRepository grants;
-    private final Outbox outbox;
-    private final Ledger ledger;
-
-    GrantService(LikenessRepository likenesses, GrantRepository grants, Outbox outbox, Ledger ledger) {
-        this.likenesses = likenesses;
-        this.grants = grants;
-        this.outbox = outbox;
-        this.ledger = ledger;
-    }
+    @Inject LikenessRepository likenesses;
+    @Inject GrantRepository grants;
+    @Inject Outbox outbox;
+    @Inject Ledger ledger;
+    @Inject Clock clock;
 
     @WithTransaction
     public Uni<Grant> create(UUID likenessId, String ownerId, GrantRequest request) {
@@ -53,7 +48,7 @@ public class GrantService {
 
     /** Creates a grant on a likeness the caller's transaction has locked; {@code actor} goes in the ledger. */
     public Uni<Grant> issue(Likeness likeness, GrantRequest request, String actor) {
-        OffsetDateTime now = LikenessService.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return grants.inForce(likeness.id, request.granteeId()).chain(existing -> {
             if (existing != null && existing.status(now) == Grant.Status.ACTIVE) {
                 return Uni.createFrom().failure(new ProblemException(409, "grant-exists", "Grant exists",
@@ -91,7 +86,7 @@ public class GrantService {
     @WithSession
     public Uni<HeldPage> heldBy(String granteeId, String cursor, int limit) {
         PageCursor after = PageCursor.decode(cursor);
-        return grants.heldPage(granteeId, LikenessService.now(), after == null ? null : after.createdAt(),
+        return grants.heldPage(granteeId, OffsetDateTime.now(clock), after == null ? null : after.createdAt(),
                         after == null ? null : after.id(), limit + 1)
                 .map(rows -> {
                     List<HeldGrant> page = rows.size() > limit ? rows.subList(0, limit) : rows;
@@ -108,14 +103,14 @@ public class GrantService {
                     if (grant == null || !grant.likenessId.equals(likenessId)) {
                         throw ProblemException.notFound("grant " + grantId);
                     }
-                    return Receipt.of(grant, likeness, controllerId, LikenessService.now());
+                    return Receipt.of(grant, likeness, controllerId, OffsetDateTime.now(clock));
                 }));
     }
 
     /** Withdraws a grant. Revoking a revoked grant changes nothing. */
     @WithTransaction
     public Uni<Grant> revoke(UUID likenessId, UUID grantId, String ownerId) {
-        OffsetDateTime now = LikenessService.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return owned(likenessId, ownerId).chain(likeness -> grants.findById(grantId).chain(grant -> {
             if (grant == null || !grant.likenessId.equals(likenessId)) {
                 return Uni.createFrom().failure(ProblemException.notFound("grant " + grantId));
@@ -136,7 +131,7 @@ public class GrantService {
 
     /** Revokes every grant in force on a likeness the caller's transaction has locked. */
     public Uni<Integer> revokeAll(Likeness likeness, String actor) {
-        OffsetDateTime now = LikenessService.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return grants.list("likenessId = ?1 and revokedAt is null", likeness.id).chain(inForce -> {
             if (inForce.isEmpty()) {
                 return Uni.createFrom().item(0);

@@ -1,6 +1,7 @@
 package dev.likeness.consent.grant;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -25,13 +26,8 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Grants")
 public class HeldGrantResource {
 
-    private final GrantService grants;
-    private final JsonWebToken caller;
-
-    HeldGrantResource(GrantService grants, JsonWebToken caller) {
-        this.grants = grants;
-        this.caller = caller;
-    }
+    @Inject GrantService grants;
+    @Inject JsonWebToken caller;
 
     @GET
     @Operation(operationId = "listHeldGrants", summary = "Grants the caller holds that are in force, newest first, paged",

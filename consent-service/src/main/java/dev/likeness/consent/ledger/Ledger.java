@@ -1,6 +1,6 @@
 package dev.likeness.consent.ledger;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,11 +36,8 @@ public class Ledger {
     public record Verification(boolean valid, long entries, String head, Long brokenAt, String problem) {
     }
 
-    private final ObjectMapper json;
-
-    Ledger(ObjectMapper json) {
-        this.json = json;
-    }
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
 
     public static String platform(String clientId) {
         return "platform:" + clientId;
@@ -71,7 +69,7 @@ public class Ledger {
         entry.likenessId = likeness.chainId();
         entry.seq = likeness.headSeq() + 1;
         entry.type = type;
-        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+        entry.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         entry.actor = actor;
         try {
             entry.data = json.writeValueAsString(data);

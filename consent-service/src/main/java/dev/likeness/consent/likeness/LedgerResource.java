@@ -3,6 +3,7 @@ package dev.likeness.consent.likeness;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,17 +25,10 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Ledger")
 public class LedgerResource {
 
-    private final Ledger ledger;
-    private final LikenessRepository likenesses;
-    private final SecurityIdentity identity;
-    private final JsonWebToken caller;
-
-    LedgerResource(Ledger ledger, LikenessRepository likenesses, SecurityIdentity identity, JsonWebToken caller) {
-        this.ledger = ledger;
-        this.likenesses = likenesses;
-        this.identity = identity;
-        this.caller = caller;
-    }
+    @Inject Ledger ledger;
+    @Inject LikenessRepository likenesses;
+    @Inject SecurityIdentity identity;
+    @Inject JsonWebToken caller;
 
     @GET
     @WithSession

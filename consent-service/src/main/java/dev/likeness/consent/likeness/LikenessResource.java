@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,16 +33,9 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Likenesses")
 public class LikenessResource {
 
-    private final LikenessService likenesses;
-    private final JsonWebToken caller;
-    private final String ageGroupClaim;
-
-    LikenessResource(LikenessService likenesses, JsonWebToken caller,
-                     @ConfigProperty(name = "likeness.teen.age-group-claim") String ageGroupClaim) {
-        this.likenesses = likenesses;
-        this.caller = caller;
-        this.ageGroupClaim = ageGroupClaim;
-    }
+    @Inject LikenessService likenesses;
+    @Inject JsonWebToken caller;
+    @Inject TeenConfig teens;
 
     @GET
     @Operation(operationId = "listMyLikenesses", summary = "The caller's likenesses (verified ones appear once identity-service has verified them)")
@@ -66,7 +59,7 @@ public class LikenessResource {
                     Teen accounts (token claim likeness.teen.age-group-claim = teen) may not choose EVERYONE: 422 \
                     audience-not-allowed.""")
     public Uni<LikenessView> setAudience(@PathParam("likenessId") UUID likenessId, @Valid @NotNull AudienceChange change) {
-        boolean teen = "teen".equals(caller.getClaim(ageGroupClaim));
+        boolean teen = "teen".equals(caller.getClaim(teens.ageGroupClaim()));
         return likenesses.changeAudience(likenessId, caller.getSubject(), change.audience(), teen).map(LikenessView::of);
     }
 

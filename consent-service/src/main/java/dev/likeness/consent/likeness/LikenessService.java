@@ -1,13 +1,14 @@
 package dev.likeness.consent.likeness;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.kit.http.ProblemException;
@@ -26,15 +27,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LikenessService {
 
-    private final LikenessRepository likenesses;
-    private final Outbox outbox;
-    private final Ledger ledger;
-
-    LikenessService(LikenessRepository likenesses, Outbox outbox, Ledger ledger) {
-        this.likenesses = likenesses;
-        this.outbox = outbox;
-        this.ledger = ledger;
-    }
+    @Inject LikenessRepository likenesses;
+    @Inject Outbox outbox;
+    @Inject Ledger ledger;
+    @Inject Clock clock;
 
     @WithSession
     public Uni<List<Likeness>> ownedBy(String ownerId) {
@@ -59,7 +55,7 @@ public class LikenessService {
             }
             Audience previous = likeness.audience;
             likeness.audience = audience;
-            likeness.narrowed(now());
+            likeness.narrowed(OffsetDateTime.now(clock));
             return outbox.append(new AudienceChangedEvent(likeness.id, ownerId, previous, audience, likeness.revision))
                     .chain(() -> ledger.append(likeness, "audience.changed", ownerId,
                             Ledger.data("previous", previous, "audience", audience, "revision", likeness.revision)))
@@ -77,7 +73,7 @@ public class LikenessService {
             }
             likeness.forbid(restrictions.forbiddenTags());
             likeness.guidelines = guidelines;
-            likeness.narrowed(now());
+            likeness.narrowed(OffsetDateTime.now(clock));
             return ledger.append(likeness, "restrictions.changed", ownerId, Ledger.data("forbiddenTags",
                             likeness.forbiddenTags, "guidelines", guidelines, "revision", likeness.revision))
                     .replaceWith(likeness);
@@ -107,7 +103,7 @@ public class LikenessService {
                     Block block = new Block();
                     block.likenessId = id;
                     block.blockedId = personId;
-                    block.createdAt = now();
+                    block.createdAt = OffsetDateTime.now(clock);
                     likeness.narrowed(block.createdAt);
                     return Panache.getSession().chain(session -> session.persist(block))
                             .chain(() -> ledger.append(likeness, "block.added", ownerId,
@@ -137,7 +133,7 @@ public class LikenessService {
                 likeness.audience = Audience.ONLY_ME;
                 likeness.revision = 1;
                 likeness.verifiedAt = event.verifiedAt();
-                likeness.updatedAt = now();
+                likeness.updatedAt = OffsetDateTime.now(clock);
                 return likenesses.persist(likeness).chain(() -> ledger.append(likeness, "likeness.verified",
                         Ledger.IDENTITY_SERVICE, Ledger.data("method", event.method(), "verifiedAt", event.verifiedAt())));
             }
@@ -147,7 +143,7 @@ public class LikenessService {
             }
             existing.status = Likeness.Status.VERIFIED;
             existing.verifiedAt = event.verifiedAt();
-            existing.narrowed(now());
+            existing.narrowed(OffsetDateTime.now(clock));
             return ledger.append(existing, "likeness.verified", Ledger.IDENTITY_SERVICE,
                     Ledger.data("method", event.method(), "verifiedAt", event.verifiedAt(), "revision", existing.revision));
         });
@@ -157,7 +153,7 @@ public class LikenessService {
     public Uni<Void> suspended(LikenessSuspended event) {
         return follow(event.likenessId(), event.ownerId(), likeness -> {
             likeness.status = Likeness.Status.SUSPENDED;
-            likeness.narrowed(now());
+            likeness.narrowed(OffsetDateTime.now(clock));
             return ledger.append(likeness, "likeness.suspended", Ledger.IDENTITY_SERVICE,
                     Ledger.data("reason", event.reason(), "revision", likeness.revision));
         });
@@ -166,7 +162,7 @@ public class LikenessService {
     public Uni<Void> reinstated(LikenessReinstated event) {
         return follow(event.likenessId(), event.ownerId(), likeness -> {
             likeness.status = Likeness.Status.VERIFIED;
-            likeness.narrowed(now());
+            likeness.narrowed(OffsetDateTime.now(clock));
             return ledger.append(likeness, "likeness.reinstated", Ledger.IDENTITY_SERVICE,
                     Ledger.data("revision", likeness.revision));
         });
@@ -180,7 +176,7 @@ public class LikenessService {
         return follow(event.likenessId(), event.ownerId(), likeness -> release.apply(likeness)
                 .chain(() -> {
                     likeness.status = Likeness.Status.DELETED;
-                    likeness.narrowed(now());
+                    likeness.narrowed(OffsetDateTime.now(clock));
                     return ledger.append(likeness, "likeness.deleted", Ledger.IDENTITY_SERVICE,
                             Ledger.data("revision", likeness.revision));
                 }));
@@ -208,9 +204,5 @@ public class LikenessService {
 
     private Uni<Likeness> ownedForUpdate(UUID id, String ownerId) {
         return likenesses.ownedForUpdate(id, ownerId).onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + id));
-    }
-
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

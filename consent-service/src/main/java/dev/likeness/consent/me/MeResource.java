@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,13 +29,8 @@ public class MeResource {
     public record Me(String id, String username, Set<String> roles) {
     }
 
-    private final JsonWebToken token;
-    private final SecurityIdentity identity;
-
-    MeResource(JsonWebToken token, SecurityIdentity identity) {
-        this.token = token;
-        this.identity = identity;
-    }
+    @Inject JsonWebToken token;
+    @Inject SecurityIdentity identity;
 
     @GET
     @NonBlocking

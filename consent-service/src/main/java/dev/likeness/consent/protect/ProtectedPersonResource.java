@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,11 +40,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Protected persons")
 public class ProtectedPersonResource {
 
-    private final ProtectedPersons registry;
-
-    ProtectedPersonResource(ProtectedPersons registry) {
-        this.registry = registry;
-    }
+    @Inject ProtectedPersons registry;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,14 +1,16 @@
 package dev.likeness.consent.protect;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.kit.http.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -24,11 +26,13 @@ public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, 
     public record Match(String mentioned, String subjectId) {
     }
 
+    @Inject Clock clock;
+
     @WithTransaction
     public Uni<ProtectedPerson> create(ProtectedPersonRequest request) {
         ProtectedPerson person = new ProtectedPerson();
         person.id = UUID.randomUUID();
-        person.createdAt = LikenessService.now();
+        person.createdAt = OffsetDateTime.now(clock);
         return persist(apply(person, request)).chain(() -> index(person)).replaceWith(person);
     }
 
@@ -78,14 +82,14 @@ public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, 
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("protected person " + id));
     }
 
-    private static ProtectedPerson apply(ProtectedPerson person, ProtectedPersonRequest request) {
+    private ProtectedPerson apply(ProtectedPerson person, ProtectedPersonRequest request) {
         person.name = request.name().strip();
         person.aliases = request.aliases() == null ? new String[0]
                 : request.aliases().stream().map(String::strip).distinct().toArray(String[]::new);
         person.kind = request.kind();
         person.subjectId = request.subjectId();
         person.note = request.note();
-        person.updatedAt = LikenessService.now();
+        person.updatedAt = OffsetDateTime.now(clock);
         return person;
     }
 

@@ -1,6 +1,7 @@
 package dev.likeness.consent.token;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -39,10 +41,13 @@ final class ConsentTokenVerifier {
     private final String issuer;
     /** The verifier of a key id's signatures, or null when the key is unknown. */
     private final Function<String, Uni<Es256.Verifier>> verifiers;
+    /** The clock tokens are issued by, so expiry is judged on the same time. */
+    private final Clock clock;
 
-    ConsentTokenVerifier(String issuer, Function<String, Uni<Es256.Verifier>> verifiers) {
+    ConsentTokenVerifier(String issuer, Function<String, Uni<Es256.Verifier>> verifiers, Clock clock) {
         this.issuer = issuer;
         this.verifiers = verifiers;
+        this.clock = clock;
     }
 
     /**
@@ -84,6 +89,7 @@ final class ConsentTokenVerifier {
                         .setRequireSubject()
                         .setRequireJwtId()
                         .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                        .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
                         .build()
                         .processToClaims(token);
                 return verified(claims);

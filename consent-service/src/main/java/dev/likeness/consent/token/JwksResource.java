@@ -1,6 +1,7 @@
 package dev.likeness.consent.token;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,11 +17,7 @@ import io.smallrye.common.annotation.NonBlocking;
 @Tag(name = "Consent tokens")
 public class JwksResource {
 
-    private final SigningKeys keys;
-
-    JwksResource(SigningKeys keys) {
-        this.keys = keys;
-    }
+    @Inject SigningKeys keys;
 
     @GET
     @PermitAll

@@ -11,18 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import javax.crypto.SecretKey;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 
+import dev.likeness.kit.crypto.Aead;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -46,10 +48,8 @@ public class SigningKeys {
     private record Published(PublicJsonWebKey jwk, Es256.Verifier verifier) {
     }
 
-    private static final Logger LOG = Logger.getLogger(SigningKeys.class);
-
     private final Pool database;
-    private final KeyWrap wrap;
+    private final SecretKey keyEncryptionKey;
     private final ConsentTokenConfig config;
     /** Unknown key ids come from clients: reload at most this often, so they cannot drive database load. */
     private static final long RELOAD_INTERVAL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
@@ -61,16 +61,16 @@ public class SigningKeys {
     SigningKeys(Pool database, ConsentTokenConfig config) {
         this.database = database;
         this.config = config;
-        this.wrap = new KeyWrap(config.keyEncryptionKey());
+        this.keyEncryptionKey = Aead.key(config.keyEncryptionKey(), "likeness.consent-token.key-encryption-key");
     }
 
-    void onStart(@Observes StartupEvent event, Vertx vertx) throws Throwable {
+    void onStart(@Observes StartupEvent event) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> ensureActive().chain(this::load));
-        vertx.setPeriodic(config.keyRefreshInterval().toMillis(), id -> refresh()
-                .subscribe().with(ignored -> { }, failure -> LOG.warnf("consent signing keys not refreshed: %s", failure.getMessage())));
     }
 
     /** Rotates when the active key is due, then reloads. */
+    @Scheduled(every = "${likeness.consent-token.key-refresh-interval}", delayed = "${likeness.consent-token.key-refresh-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         return database.preparedQuery("""
                         SELECT kid FROM signing_key WHERE retired_at IS NULL AND created_at <= now() - make_interval(secs => $1)""")
@@ -135,7 +135,7 @@ public class SigningKeys {
                             INSERT INTO signing_key (kid, public_jwk, private_key, created_at) VALUES ($1, $2, $3, now())
                             ON CONFLICT DO NOTHING""")
                     .execute(Tuple.of(kid, jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
-                            io.vertx.core.buffer.Buffer.buffer(wrap.wrap(pair.getPrivate().getEncoded(), kid))))
+                            io.vertx.core.buffer.Buffer.buffer(Aead.seal(keyEncryptionKey, pair.getPrivate().getEncoded(), Aead.context(kid)))))
                     .replaceWithVoid();
         } catch (java.security.GeneralSecurityException | JoseException e) {
             return Uni.createFrom().failure(e);
@@ -156,7 +156,7 @@ public class SigningKeys {
                             PublicJsonWebKey jwk = (PublicJsonWebKey) JsonWebKey.Factory.newJwk(row.getString("public_jwk"));
                             keys.put(kid, new Published(jwk, Es256.verifier((ECPublicKey) jwk.getPublicKey())));
                             if (row.getValue("retired_at") == null) {
-                                byte[] plain = wrap.unwrap(row.getBuffer("private_key").getBytes(), kid);
+                                byte[] plain = Aead.open(keyEncryptionKey, row.getBuffer("private_key").getBytes(), Aead.context(kid), "signing key " + kid);
                                 active = new Active(kid, Es256.signer(
                                         (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(plain))));
                             }

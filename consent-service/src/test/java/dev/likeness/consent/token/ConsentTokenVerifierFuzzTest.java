@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ class ConsentTokenVerifierFuzzTest {
     private static final EllipticCurveJsonWebKey ATTACKER = ecKey();
     private static final KeyPair ED25519 = ed25519();
 
-    private static final ConsentTokenVerifier VERIFIER = new ConsentTokenVerifier(ISSUER, published(SIGNER, RETIRED));
+    private static final ConsentTokenVerifier VERIFIER = new ConsentTokenVerifier(ISSUER, published(SIGNER, RETIRED), Clock.systemUTC());
     private static final String VALID = sign(SIGNER, SIGNER.getKeyId(), claims(UUID.randomUUID().toString()));
     private static final ConsentTokens.Verified VALID_CONTENT = VERIFIER.verify(VALID, PLATFORM).await().indefinitely();
 

@@ -18,9 +18,9 @@ import java.util.Optional;
  *   stack [--reset]   the stack alone, e.g. for quarkus:dev or an IDE
  *   status            the running stack's addresses and credentials (JSON)
  *   stop              stops the running stack
- *   sample-capture F  writes a 3-second MP4 capture (video and audio) to F, for the walkthrough
  *   supervise PID     (tests) a test stack held by process PID, stopped once it is gone
  * </pre>
+ * ({@code deploy/devstack.sh sample-capture} runs deploy/capture-fixtures' {@code SampleCapture} instead.)
  */
 public final class Main {
 
@@ -46,10 +46,8 @@ public final class Main {
             case "status" -> System.out.println(running(home).toJson());
             case "stop" -> StackClient.shutdown(running(home));
             case "supervise" -> supervise(home, Long.parseLong(args[1]));
-            case "sample-capture" -> Files.write(Path.of(args[1]), Captures.record(Captures.Container.MP4,
-                    Captures.live(args[2], List.of(args[3].split(","))), System.nanoTime()));
             default -> {
-                System.err.println("usage: run [--reset] | stack [--reset] | status | stop | sample-capture FILE DIGITS MOVES");
+                System.err.println("usage: run [--reset] | stack [--reset] | status | stop");
                 System.exit(2);
             }
         }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
 import dev.likeness.devstack.Service;
 import dev.likeness.devstack.ServiceConfig;
 import dev.likeness.devstack.ServiceProcess;

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
 import dev.likeness.system.Chromium.FakeDevices;
 
 /**

@@ -19,7 +19,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 import com.sun.security.auth.module.UnixSystem;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
 
 /**
  * Headless Chromium from Debian's packages, driven through Debian's ChromeDriver: the browser of

@@ -26,7 +26,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
 import dev.likeness.devstack.Service;
 import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.KeycloakAdmin;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import org.openqa.selenium.JavascriptExecutor;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
 import io.restassured.http.ContentType;

@@ -27,7 +27,7 @@ import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
 import io.restassured.http.ContentType;

@@ -16,7 +16,7 @@ import org.awaitility.Awaitility;
 
 import com.sun.net.httpserver.HttpServer;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
 import dev.likeness.devstack.Service;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;

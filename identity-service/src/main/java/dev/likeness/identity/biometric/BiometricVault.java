@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.UUID;
 
 import javax.crypto.KeyGenerator;
@@ -13,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.likeness.kit.crypto.Aead;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -33,11 +33,7 @@ public class BiometricVault {
     private final SecretKey keyEncryptionKey;
 
     BiometricVault(BiometricConfig config) {
-        byte[] key = Base64.getDecoder().decode(config.keyEncryptionKey());
-        if (key.length != 32) {
-            throw new IllegalArgumentException("likeness.biometrics.key-encryption-key must be 32 bytes, base64");
-        }
-        this.keyEncryptionKey = new SecretKeySpec(key, "AES");
+        this.keyEncryptionKey = Aead.key(config.keyEncryptionKey(), "likeness.biometrics.key-encryption-key");
     }
 
     /** Keeps content for a likeness, creating its data key on first use; in the caller's transaction. */
@@ -100,11 +96,7 @@ public class BiometricVault {
     }
 
     private static byte[] decrypt(SecretKey key, byte[] sealed, byte[] context) {
-        try {
-            return Aead.open(key, sealed, context);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("biometric data does not decrypt: wrong key encryption key?", e);
-        }
+        return Aead.open(key, sealed, context, "biometric data");
     }
 
     private static SecretKey newDataKey() {

@@ -1,28 +1,36 @@
 package dev.likeness.identity.biometric;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Deletes retained captures once their retention ends (reads already ignore them from then on). */
 @ApplicationScoped
-class ExpiredCaptures {
+public class ExpiredCaptures {
 
     private static final Logger LOG = Logger.getLogger(ExpiredCaptures.class);
 
-    void start(@Observes StartupEvent event, Vertx vertx, Pool database, BiometricConfig config) {
-        vertx.setPeriodic(config.purgeInterval().toMillis(), timer -> database
-                .query("DELETE FROM biometric_record WHERE delete_after <= now()")
-                .execute()
-                .subscribe().with(deleted -> {
+    @Inject Pool database;
+    @Inject Clock clock;
+
+    @Scheduled(every = "${likeness.biometrics.purge-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> purge() {
+        return database.preparedQuery("DELETE FROM biometric_record WHERE delete_after <= $1")
+                .execute(Tuple.of(OffsetDateTime.now(clock)))
+                .invoke(deleted -> {
                     if (deleted.rowCount() > 0) {
                         LOG.infof("Deleted %d capture(s) whose retention ended", deleted.rowCount());
                     }
-                }, failure -> LOG.warnf("Purging expired captures failed (next try in %s): %s", config.purgeInterval(), failure)));
+                })
+                .replaceWithVoid();
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.kit.http.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,11 +23,7 @@ public class CaptureFailures {
     static final String LIVENESS_FAILED = "liveness-failed";
     static final String CAPTURE_UNREADABLE = "capture-unreadable";
 
-    private final EnrolmentConfig config;
-
-    CaptureFailures(EnrolmentConfig config) {
-        this.config = config;
-    }
+    @Inject EnrolmentConfig config;
 
     /** Fails with 429 while the person has used up their failed attempts; changes nothing. */
     Uni<Void> requireAttemptsLeft(String ownerId, OffsetDateTime now) {

@@ -5,13 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -58,20 +61,12 @@ public class EnrolmentResource {
     public static final String NONCE_HEADER = "Likeness-Challenge-Nonce";
     private static final List<String> CAPTURE_TYPES = List.of("video/mp4", "video/webm");
 
-    private final EnrolmentService enrolments;
-    private final Verifiers verifiers;
-    private final CaptureConfig capture;
-    private final BiometricConfig biometrics;
-    private final JsonWebToken caller;
-
-    EnrolmentResource(EnrolmentService enrolments, Verifiers verifiers, CaptureConfig capture, BiometricConfig biometrics,
-                      JsonWebToken caller) {
-        this.enrolments = enrolments;
-        this.verifiers = verifiers;
-        this.capture = capture;
-        this.biometrics = biometrics;
-        this.caller = caller;
-    }
+    @Inject EnrolmentService enrolments;
+    @Inject Verifiers verifiers;
+    @Inject CaptureConfig capture;
+    @Inject BiometricConfig biometrics;
+    @Inject JsonWebToken caller;
+    @Inject Clock clock;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
@@ -84,7 +79,7 @@ public class EnrolmentResource {
     public Uni<Response> start() {
         return enrolments.start(caller.getSubject()).map(enrolment -> Response
                 .created(URI.create("/v1/enrolments/" + enrolment.id))
-                .entity(EnrolmentView.of(enrolment, EnrolmentService.now()))
+                .entity(EnrolmentView.of(enrolment, OffsetDateTime.now(clock)))
                 .build());
     }
 
@@ -93,7 +88,7 @@ public class EnrolmentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getEnrolment", summary = "An enrolment of the caller, with its outcome and checks")
     public Uni<EnrolmentView> get(@PathParam("enrolmentId") UUID enrolmentId) {
-        return enrolments.get(enrolmentId, caller.getSubject()).map(e -> EnrolmentView.of(e, EnrolmentService.now()));
+        return enrolments.get(enrolmentId, caller.getSubject()).map(e -> EnrolmentView.of(e, OffsetDateTime.now(clock)));
     }
 
     @PUT
@@ -156,7 +151,7 @@ public class EnrolmentResource {
             if (done.status != Enrolment.Status.VERIFIED) {
                 throw rejected(done.verification.checks());
             }
-            return EnrolmentView.of(done, EnrolmentService.now());
+            return EnrolmentView.of(done, OffsetDateTime.now(clock));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,7 +163,7 @@ public class EnrolmentResource {
         if (retention.isZero()) {
             return null;
         }
-        return new EnrolmentService.Retained(mediaType, Files.readAllBytes(upload.file()), EnrolmentService.now().plus(retention));
+        return new EnrolmentService.Retained(mediaType, Files.readAllBytes(upload.file()), OffsetDateTime.now(clock).plus(retention));
     }
 
     static ProblemException rejected(List<Check> checks) {

@@ -2,13 +2,14 @@ package dev.likeness.identity.enrolment;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.identity.biometric.BiometricVault;
 import dev.likeness.identity.capture.Check;
@@ -34,33 +35,23 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EnrolmentService {
 
-    private final EnrolmentRepository enrolments;
-    private final LikenessRepository likenesses;
-    private final Outbox outbox;
-    private final EnrolmentConfig config;
-    private final CaptureFailures failures;
-    private final Challenges challenges;
+    @Inject EnrolmentRepository enrolments;
+    @Inject LikenessRepository likenesses;
+    @Inject Outbox outbox;
+    @Inject EnrolmentConfig config;
+    @Inject CaptureFailures failures;
+    @Inject Challenges challenges;
+    @Inject Clock clock;
 
-    private final BiometricVault vault;
-
-    EnrolmentService(EnrolmentRepository enrolments, LikenessRepository likenesses, Outbox outbox, EnrolmentConfig config,
-                     CaptureFailures failures, Challenges challenges, BiometricVault vault) {
-        this.enrolments = enrolments;
-        this.likenesses = likenesses;
-        this.outbox = outbox;
-        this.config = config;
-        this.failures = failures;
-        this.challenges = challenges;
-        this.vault = vault;
-    }
+    @Inject BiometricVault vault;
 
     @WithTransaction
     public Uni<Enrolment> start(String ownerId) {
-        return failures.requireAttemptsLeft(ownerId, now()).chain(() -> likenesses.hasLikeness(ownerId)).chain(enrolled -> {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return failures.requireAttemptsLeft(ownerId, now).chain(() -> likenesses.hasLikeness(ownerId)).chain(enrolled -> {
             if (enrolled) {
                 return Uni.createFrom().failure(alreadyEnrolled());
             }
-            OffsetDateTime now = now();
             Enrolment enrolment = new Enrolment();
             enrolment.id = UUID.randomUUID();
             enrolment.ownerId = ownerId;
@@ -80,14 +71,16 @@ public class EnrolmentService {
     /** Fails unless this challenge still takes a capture with this nonce; changes nothing. */
     @WithSession
     public Uni<Enrolment> awaitingCapture(UUID id, String ownerId, String nonce) {
-        return get(id, ownerId).invoke(enrolment -> requireOpen(enrolment, nonce, now()))
-                .call(() -> failures.requireAttemptsLeft(ownerId, now()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return get(id, ownerId).invoke(enrolment -> requireOpen(enrolment, nonce, now))
+                .call(() -> failures.requireAttemptsLeft(ownerId, now));
     }
 
     /** Counts a capture whose bytes are not its declared container as a failed attempt. */
     @WithTransaction
     public Uni<Void> unreadable(UUID id, String ownerId) {
-        return get(id, ownerId).chain(enrolment -> failures.record(ownerId, enrolment.id, CaptureFailures.CAPTURE_UNREADABLE, now()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return get(id, ownerId).chain(enrolment -> failures.record(ownerId, enrolment.id, CaptureFailures.CAPTURE_UNREADABLE, now));
     }
 
     /**
@@ -98,7 +91,7 @@ public class EnrolmentService {
     @WithTransaction
     public Uni<Enrolment> complete(UUID id, String ownerId, String nonce, String sha256, Verdict verdict, Retained retained) {
         Verification verification = verdict.verification();
-        OffsetDateTime now = now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return failures.lock(ownerId)
                 .chain(() -> enrolments.ownedForUpdate(id, ownerId))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id))
@@ -123,7 +116,7 @@ public class EnrolmentService {
     /** Binds a vendor liveness session to the enrolment; a challenge takes one session. */
     @WithTransaction
     public Uni<Enrolment> openSession(UUID id, String ownerId, String nonce, String sessionId) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return failures.lock(ownerId)
                 .chain(() -> enrolments.ownedForUpdate(id, ownerId))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id))
@@ -215,9 +208,5 @@ public class EnrolmentService {
     static ProblemException alreadyEnrolled() {
         return new ProblemException(409, "already-enrolled", "Already enrolled",
                 "This person already has a likeness, verified or suspended");
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -1,12 +1,15 @@
 package dev.likeness.identity.enrolment;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -50,17 +53,11 @@ public class LivenessSessionResource {
     public record SessionView(String sessionId, Map<String, String> client) {
     }
 
-    private final EnrolmentService enrolments;
-    private final Verifiers verifiers;
-    private final LivenessConfig config;
-    private final JsonWebToken caller;
-
-    LivenessSessionResource(EnrolmentService enrolments, Verifiers verifiers, LivenessConfig config, JsonWebToken caller) {
-        this.enrolments = enrolments;
-        this.verifiers = verifiers;
-        this.config = config;
-        this.caller = caller;
-    }
+    @Inject EnrolmentService enrolments;
+    @Inject Verifiers verifiers;
+    @Inject LivenessConfig config;
+    @Inject JsonWebToken caller;
+    @Inject Clock clock;
 
     @POST
     @Blocking
@@ -111,7 +108,7 @@ public class LivenessSessionResource {
         if (done.status != Enrolment.Status.VERIFIED) {
             throw EnrolmentResource.rejected(done.verification.checks());
         }
-        return EnrolmentView.of(done, EnrolmentService.now());
+        return EnrolmentView.of(done, OffsetDateTime.now(clock));
     }
 
     private List<Check> checks(SessionVerifier.Result result) {

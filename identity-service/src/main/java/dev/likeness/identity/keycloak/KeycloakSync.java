@@ -14,6 +14,7 @@ import dev.likeness.identity.likeness.LikenessRepository;
 import dev.likeness.identity.likeness.LikenessSuspendedEvent;
 import dev.likeness.identity.likeness.LikenessVerifiedEvent;
 import dev.likeness.kit.messaging.EventConsumer;
+import dev.likeness.kit.outbox.DomainEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
@@ -46,13 +47,13 @@ public class KeycloakSync {
         this.users = users;
         this.likenesses = likenesses;
         this.handlers = Map.of(
-                LikenessVerifiedEvent.TYPE, EventConsumer.handler(LikenessVerifiedEvent.class,
+                DomainEvent.typeOf(LikenessVerifiedEvent.class), EventConsumer.handler(LikenessVerifiedEvent.class,
                         event -> current(event.likenessId(), event.ownerId(), "VERIFIED")),
-                LikenessSuspendedEvent.TYPE, EventConsumer.handler(LikenessSuspendedEvent.class,
+                DomainEvent.typeOf(LikenessSuspendedEvent.class), EventConsumer.handler(LikenessSuspendedEvent.class,
                         event -> current(event.likenessId(), event.ownerId(), "SUSPENDED")),
-                LikenessReinstatedEvent.TYPE, EventConsumer.handler(LikenessReinstatedEvent.class,
+                DomainEvent.typeOf(LikenessReinstatedEvent.class), EventConsumer.handler(LikenessReinstatedEvent.class,
                         event -> current(event.likenessId(), event.ownerId(), "VERIFIED")),
-                LikenessDeletedEvent.TYPE, EventConsumer.handler(LikenessDeletedEvent.class, this::deleted));
+                DomainEvent.typeOf(LikenessDeletedEvent.class), EventConsumer.handler(LikenessDeletedEvent.class, this::deleted));
     }
 
     @Incoming(CHANNEL)

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,13 +21,8 @@ public class KeycloakUsers {
 
     private static final Logger LOG = Logger.getLogger(KeycloakUsers.class);
 
-    private final Keycloak keycloak;
-    private final String realm;
-
-    KeycloakUsers(Keycloak keycloak, @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm) {
-        this.keycloak = keycloak;
-        this.realm = realm;
-    }
+    @Inject Keycloak keycloak;
+    @Inject @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm;
 
     /**
      * Sets the attributes to these values and removes the {@code removed} ones. Quarkus scopes the

@@ -7,25 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import dev.likeness.kit.outbox.DomainEvent;
+import dev.likeness.kit.outbox.EventType;
 
 /** The owner, or trust and safety, deleted a likeness: it can never be used again. */
+@EventType("dev.likeness.identity.likeness.deleted.v1")
 public record LikenessDeletedEvent(@NotNull UUID likenessId, @NotBlank String ownerId, @NotNull OffsetDateTime deletedAt)
         implements DomainEvent {
-
-    public static final String TYPE = "dev.likeness.identity.likeness.deleted.v1";
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public String key() {
-        return likenessId.toString();
-    }
-
-    @Override
-    public String subject() {
-        return likenessId.toString();
-    }
 }

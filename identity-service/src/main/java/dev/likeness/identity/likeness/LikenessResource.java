@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -39,17 +40,10 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Likenesses")
 public class LikenessResource {
 
-    private final LikenessRepository likenesses;
-    private final LikenessService lifecycle;
-    private final SecurityIdentity identity;
-    private final JsonWebToken caller;
-
-    LikenessResource(LikenessRepository likenesses, LikenessService lifecycle, SecurityIdentity identity, JsonWebToken caller) {
-        this.likenesses = likenesses;
-        this.lifecycle = lifecycle;
-        this.identity = identity;
-        this.caller = caller;
-    }
+    @Inject LikenessRepository likenesses;
+    @Inject LikenessService lifecycle;
+    @Inject SecurityIdentity identity;
+    @Inject JsonWebToken caller;
 
     @GET
     @WithSession

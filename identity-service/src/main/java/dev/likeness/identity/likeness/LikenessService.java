@@ -1,15 +1,16 @@
 package dev.likeness.identity.likeness;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.identity.biometric.BiometricVault;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
+import dev.likeness.kit.time.Clocks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -23,15 +24,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LikenessService {
 
-    private final LikenessRepository likenesses;
-    private final Outbox outbox;
-    private final BiometricVault vault;
-
-    LikenessService(LikenessRepository likenesses, Outbox outbox, BiometricVault vault) {
-        this.likenesses = likenesses;
-        this.outbox = outbox;
-        this.vault = vault;
-    }
+    @Inject LikenessRepository likenesses;
+    @Inject Outbox outbox;
+    @Inject BiometricVault vault;
+    @Inject Clock clock;
 
     @WithSession
     public Uni<Likeness> getOwn(UUID id, String ownerId) {
@@ -57,7 +53,7 @@ public class LikenessService {
             if (likeness.status != Likeness.Status.VERIFIED) {
                 throw conflict("not-verified", "Likeness not verified", likeness, "only a verified likeness can be suspended");
             }
-            OffsetDateTime now = now();
+            OffsetDateTime now = Clocks.micros(clock);
             likeness.status = Likeness.Status.SUSPENDED;
             likeness.suspendedAt = now;
             likeness.suspensionReason = reason;
@@ -72,7 +68,7 @@ public class LikenessService {
             if (likeness.status != Likeness.Status.SUSPENDED) {
                 throw conflict("not-suspended", "Likeness not suspended", likeness, "only a suspended likeness can be reinstated");
             }
-            OffsetDateTime now = now();
+            OffsetDateTime now = Clocks.micros(clock);
             likeness.status = Likeness.Status.VERIFIED;
             likeness.suspendedAt = null;
             likeness.suspensionReason = null;
@@ -100,7 +96,7 @@ public class LikenessService {
     }
 
     private Uni<Void> delete(Likeness likeness) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.micros(clock);
         likeness.status = Likeness.Status.DELETED;
         likeness.deletedAt = now;
         likeness.updatedAt = now;
@@ -113,10 +109,5 @@ public class LikenessService {
 
     private static ProblemException conflict(String code, String title, Likeness likeness, String rule) {
         return new ProblemException(409, code, title, "The likeness is " + likeness.status + "; " + rule);
-    }
-
-    /** Microseconds, as PostgreSQL stores them: the event carries the time the row holds. */
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

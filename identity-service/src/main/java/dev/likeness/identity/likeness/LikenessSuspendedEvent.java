@@ -8,25 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import dev.likeness.kit.outbox.DomainEvent;
+import dev.likeness.kit.outbox.EventType;
 
 /** Trust and safety took a likeness out of use: consent checks for it are denied until it is reinstated. */
+@EventType("dev.likeness.identity.likeness.suspended.v1")
 public record LikenessSuspendedEvent(@NotNull UUID likenessId, @NotBlank String ownerId, @NotBlank @Size(max = 500) String reason,
                                      @NotNull OffsetDateTime suspendedAt) implements DomainEvent {
-
-    public static final String TYPE = "dev.likeness.identity.likeness.suspended.v1";
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public String key() {
-        return likenessId.toString();
-    }
-
-    @Override
-    public String subject() {
-        return likenessId.toString();
-    }
 }

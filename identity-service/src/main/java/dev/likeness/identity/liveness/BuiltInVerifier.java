@@ -20,6 +20,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FrameGrabber;
 
 import dev.likeness.identity.capture.CaptureConfig;
+import dev.likeness.identity.capture.CaptureMedia;
 import dev.likeness.identity.capture.Check;
 import dev.likeness.identity.capture.Verification;
 import io.quarkus.runtime.StartupEvent;
@@ -69,7 +70,7 @@ public class BuiltInVerifier implements CaptureVerifier {
         Motion motion = new Motion();
         CaptureMedia media;
         try {
-            media = CaptureMedia.read(file, thresholds.sampledFramesPerSecond(), motion::add);
+            media = CaptureMedia.read(file, thresholds.sampledFramesPerSecond(), FaceDetector.SIZE, motion::add);
         } catch (FrameGrabber.Exception | RuntimeException unreadable) {
             checks.add(new Check("container", false, "unreadable", "MP4 or WebM"));
             return new Verdict(new Verification(NAME, checks), null);

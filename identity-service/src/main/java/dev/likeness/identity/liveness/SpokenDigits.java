@@ -20,6 +20,8 @@ import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.api.StreamSpeechRecognizer;
 import edu.cmu.sphinx.result.WordResult;
 
+import dev.likeness.identity.capture.CaptureMedia;
+
 /**
  * The digits spoken in a capture, by CMU Sphinx4 (US English acoustic model) in grammar mode:
  * the only sentences it can hear are as many digits as the challenge has, which makes it

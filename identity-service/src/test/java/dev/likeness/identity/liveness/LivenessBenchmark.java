@@ -12,7 +12,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import dev.likeness.devstack.Captures;
+import dev.likeness.captures.Captures;
 import dev.likeness.identity.capture.Verification;
 
 /**

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.likeness.devstack.Captures;
-import dev.likeness.devstack.Captures.Act;
-import dev.likeness.devstack.Captures.Container;
-import dev.likeness.devstack.Captures.Subject;
+import dev.likeness.captures.Captures;
+import dev.likeness.captures.Captures.Act;
+import dev.likeness.captures.Captures.Container;
+import dev.likeness.captures.Captures.Subject;
 import dev.likeness.identity.capture.Check;
 import dev.likeness.identity.capture.Verification;
 

@@ -3,6 +3,7 @@ package dev.likeness.notification.alerts;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.kit.messaging.PoisonEventException;
 import dev.likeness.notification.inbox.Notification;
@@ -21,15 +22,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Alerts implements FailingEndpoints {
 
-    private final Preferences preferences;
-    private final Notifications notifications;
-    private final Webhooks webhooks;
-
-    Alerts(Preferences preferences, Notifications notifications, Webhooks webhooks) {
-        this.preferences = preferences;
-        this.notifications = notifications;
-        this.webhooks = webhooks;
-    }
+    @Inject Preferences preferences;
+    @Inject Notifications notifications;
+    @Inject Webhooks webhooks;
 
     /** The owner: their likeness can now be shared. */
     Uni<Void> verified(LikenessVerified event) {

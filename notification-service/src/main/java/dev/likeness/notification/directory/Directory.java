@@ -2,6 +2,7 @@ package dev.likeness.notification.directory;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,13 +16,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 @ApplicationScoped
 public class Directory {
 
-    private final Keycloak keycloak;
-    private final String realm;
-
-    Directory(Keycloak keycloak, @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm) {
-        this.keycloak = keycloak;
-        this.realm = realm;
-    }
+    @Inject Keycloak keycloak;
+    @Inject @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm;
 
     /** First name, else user name; empty when the person no longer exists. */
     @ActivateRequestContext

@@ -1,6 +1,5 @@
 package dev.likeness.notification.directory;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -38,11 +36,10 @@ public class DisplayNames {
     });
     private final AsyncCache<String, String> cache;
 
-    DisplayNames(Directory directory,
-                 @ConfigProperty(name = "likeness.display-names.expire-after-write", defaultValue = "10M") Duration ttl,
-                 @ConfigProperty(name = "likeness.display-names.maximum-size", defaultValue = "10000") long size) {
+    DisplayNames(Directory directory, DisplayNamesConfig config) {
         this.directory = directory;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).executor(lookups).buildAsync();
+        this.cache = Caffeine.newBuilder().expireAfterWrite(config.expireAfterWrite()).maximumSize(config.maximumSize())
+                .executor(lookups).buildAsync();
     }
 
     public CompletableFuture<Map<String, String>> of(Collection<String> userIds) {

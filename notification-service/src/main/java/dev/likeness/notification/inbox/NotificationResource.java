@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -46,17 +47,10 @@ public class NotificationResource {
     /** A boolean parameter is spelled true or false: JAX-RS would read any other word as false. */
     private static final String BOOLEAN = "true|false";
 
-    private final Notifications notifications;
-    private final NotificationTexts texts;
-    private final DisplayNames names;
-    private final JsonWebToken caller;
-
-    NotificationResource(Notifications notifications, NotificationTexts texts, DisplayNames names, JsonWebToken caller) {
-        this.notifications = notifications;
-        this.texts = texts;
-        this.names = names;
-        this.caller = caller;
-    }
+    @Inject Notifications notifications;
+    @Inject NotificationTexts texts;
+    @Inject DisplayNames names;
+    @Inject JsonWebToken caller;
 
     public record UnreadCount(long unread) {
     }

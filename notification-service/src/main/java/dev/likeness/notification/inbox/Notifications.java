@@ -1,16 +1,17 @@
 package dev.likeness.notification.inbox;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
+import dev.likeness.kit.time.Clocks;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -20,13 +21,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Notifications {
 
-    private final NotificationRepository notifications;
-    private final Outbox outbox;
-
-    Notifications(NotificationRepository notifications, Outbox outbox) {
-        this.notifications = notifications;
-        this.outbox = outbox;
-    }
+    @Inject NotificationRepository notifications;
+    @Inject Outbox outbox;
+    @Inject Clock clock;
 
     /**
      * Must run inside a transaction. Numbers the notification in the recipient's sequence (the
@@ -35,7 +32,7 @@ public class Notifications {
      */
     public Uni<Void> keep(Notification notification, boolean inInbox, boolean inStream) {
         notification.id = UUID.randomUUID();
-        notification.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        notification.createdAt = Clocks.micros(clock);
         notification.inInbox = inInbox;
         notification.inStream = inStream;
         return nextSeq(notification.recipientId).invoke(seq -> notification.seq = seq)
@@ -70,26 +67,22 @@ public class Notifications {
 
     @WithTransaction
     public Uni<Void> markRead(String recipientId, UUID id, boolean read) {
-        return found(notifications.setRead(recipientId, id, read ? now() : null), id);
+        return found(notifications.setRead(recipientId, id, read ? OffsetDateTime.now(clock) : null), id);
     }
 
     @WithTransaction
     public Uni<Void> archive(String recipientId, UUID id, boolean archived) {
-        return found(notifications.setArchived(recipientId, id, archived ? now() : null), id);
+        return found(notifications.setArchived(recipientId, id, archived ? OffsetDateTime.now(clock) : null), id);
     }
 
     @WithTransaction
     public Uni<Integer> markAllRead(String recipientId, Set<NotificationType> types) {
-        return notifications.readAll(recipientId, types, now());
+        return notifications.readAll(recipientId, types, OffsetDateTime.now(clock));
     }
 
     private static Uni<Void> found(Uni<Integer> updated, UUID id) {
         return updated.chain(count -> count == 0
                 ? Uni.createFrom().failure(ProblemException.notFound("notification " + id))
                 : Uni.createFrom().voidItem());
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -3,6 +3,7 @@ package dev.likeness.notification.preference;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,15 +32,9 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Preferences")
 public class PreferenceResource {
 
-    private final Preferences preferences;
-    private final JsonWebToken token;
-    private final SecurityIdentity identity;
-
-    PreferenceResource(Preferences preferences, JsonWebToken token, SecurityIdentity identity) {
-        this.preferences = preferences;
-        this.token = token;
-        this.identity = identity;
-    }
+    @Inject Preferences preferences;
+    @Inject JsonWebToken token;
+    @Inject SecurityIdentity identity;
 
     @GET
     @Operation(operationId = "listPreferences", summary = "Every notification type with the channels it reaches")

@@ -1,7 +1,7 @@
 package dev.likeness.notification.preference;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.notification.inbox.NotificationType;
@@ -20,6 +21,8 @@ import io.smallrye.mutiny.Uni;
 /** Per person and type, the channels that stay on. Critical types cannot be switched off anywhere. */
 @ApplicationScoped
 public class Preferences implements PanacheRepositoryBase<Preference, Preference.Key> {
+
+    @Inject Clock clock;
 
     /** Inside the caller's session. */
     public Uni<Channels> channels(String recipientId, NotificationType type) {
@@ -57,7 +60,7 @@ public class Preferences implements PanacheRepositoryBase<Preference, Preference
             preference.inbox = channels.inbox();
             preference.stream = channels.stream();
             preference.webhook = channels.webhook();
-            preference.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            preference.updatedAt = OffsetDateTime.now(clock);
             return found == null ? persist(preference) : Uni.createFrom().item(preference);
         }).map(saved -> new PreferenceView(type, type.critical(), channels));
     }

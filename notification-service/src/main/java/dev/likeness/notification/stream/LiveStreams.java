@@ -1,6 +1,5 @@
 package dev.likeness.notification.stream;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,16 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
-
+import dev.likeness.kit.database.ChannelListener;
 import dev.likeness.kit.database.DedicatedConnections;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgConnection;
 
 /**
  * Wakes the open streams of a person when a notification for them commits, on any instance: one
@@ -29,32 +24,26 @@ import io.vertx.mutiny.pgclient.PgConnection;
 @ApplicationScoped
 public class LiveStreams {
 
-    private static final Logger LOG = Logger.getLogger(LiveStreams.class);
-    private static final Duration RECONNECT = Duration.ofSeconds(1);
-
-    private final Vertx vertx;
     private final DedicatedConnections connections;
     private final Map<String, Set<Runnable>> open = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private volatile PgConnection listening;
+    private volatile ChannelListener listener;
 
-    LiveStreams(Vertx vertx, MeterRegistry metrics, DedicatedConnections connections) {
-        this.vertx = vertx;
+    LiveStreams(MeterRegistry metrics, DedicatedConnections connections) {
         this.connections = connections;
         Gauge.builder("likeness.streams.open", open, streams -> streams.values().stream().mapToInt(Set::size).sum())
                 .description("Open live streams").register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
-        running = true;
-        listen();
+        // whatever committed while not listening: every stream looks again
+        listener = connections.listen("notification_created", this::wake,
+                () -> open.values().forEach(wakes -> wakes.forEach(Runnable::run)));
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        PgConnection connection = listening;
-        if (connection != null) {
-            connection.closeAndForget();
+        ChannelListener listening = listener;
+        if (listening != null) {
+            listening.stop();
         }
     }
 
@@ -67,30 +56,6 @@ public class LiveStreams {
             wakes.remove(wake);
             return wakes.isEmpty() ? null : wakes;
         });
-    }
-
-    private void listen() {
-        connections.open()
-                .call(connection -> connection.query("LISTEN notification_created").execute())
-                .subscribe().with(connection -> {
-                    listening = connection;
-                    connection.notificationHandler(notification -> wake(notification.getPayload()));
-                    connection.closeHandler(() -> {
-                        listening = null;
-                        retry();
-                    });
-                    // Whatever committed while not listening.
-                    open.values().forEach(wakes -> wakes.forEach(Runnable::run));
-                }, failure -> {
-                    LOG.warnf("live streams cannot listen yet: %s", failure.toString());
-                    retry();
-                });
-    }
-
-    private void retry() {
-        if (running) {
-            vertx.setTimer(RECONNECT.toMillis(), ignored -> listen());
-        }
     }
 
     private void wake(String recipientId) {

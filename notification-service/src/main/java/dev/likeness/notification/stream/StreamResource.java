@@ -1,5 +1,6 @@
 package dev.likeness.notification.stream;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,27 +58,15 @@ public class StreamResource {
 
     private static final int BATCH = 100;
 
-    private final LiveStreams streams;
-    private final Pool database;
-    private final NotificationTexts texts;
-    private final DisplayNames names;
-    private final Vertx vertx;
-    private final JsonWebToken token;
-    private final SecurityIdentity identity;
-    private final Duration heartbeat;
-
-    StreamResource(LiveStreams streams, Pool database, NotificationTexts texts, DisplayNames names, Vertx vertx,
-                   JsonWebToken token, SecurityIdentity identity,
-                   @ConfigProperty(name = "likeness.stream.heartbeat", defaultValue = "15s") Duration heartbeat) {
-        this.streams = streams;
-        this.database = database;
-        this.texts = texts;
-        this.names = names;
-        this.vertx = vertx;
-        this.token = token;
-        this.identity = identity;
-        this.heartbeat = heartbeat;
-    }
+    @Inject LiveStreams streams;
+    @Inject Pool database;
+    @Inject NotificationTexts texts;
+    @Inject DisplayNames names;
+    @Inject Vertx vertx;
+    @Inject JsonWebToken token;
+    @Inject SecurityIdentity identity;
+    @Inject Clock clock;
+    @Inject StreamConfig config;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -91,7 +80,7 @@ public class StreamResource {
         Long resumeAfter = parse(lastEventId);
         String recipient = Recipient.of(token, identity);
         Locale locale = texts.locale(headers.getAcceptableLanguages());
-        Duration untilExpiry = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
+        Duration untilExpiry = Duration.between(clock.instant(), Instant.ofEpochSecond(token.getExpirationTime()));
         return Multi.createFrom().emitter(emitter -> new Stream(recipient, locale, sse, emitter).open(resumeAfter, untilExpiry));
     }
 
@@ -133,7 +122,7 @@ public class StreamResource {
 
         void open(Long resumeAfter, Duration untilExpiry) {
             streams.subscribe(recipient, wake);
-            long beat = vertx.setPeriodic(heartbeat.toMillis(), ignored -> emitter.emit(sse.newEventBuilder().comment("heartbeat").build()));
+            long beat = vertx.setPeriodic(config.heartbeat().toMillis(), ignored -> emitter.emit(sse.newEventBuilder().comment("heartbeat").build()));
             long expiry = vertx.setTimer(Math.max(1, untilExpiry.toMillis()), ignored -> emitter.complete());
             emitter.onTermination(() -> {
                 streams.unsubscribe(recipient, wake);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,15 +21,9 @@ import dev.likeness.notification.inbox.NotificationView;
 @ApplicationScoped
 public class Payloads {
 
-    private final ObjectMapper json;
-    private final NotificationTexts texts;
-    private final DisplayNames names;
-
-    Payloads(ObjectMapper json, NotificationTexts texts, DisplayNames names) {
-        this.json = json;
-        this.texts = texts;
-        this.names = names;
-    }
+    @Inject ObjectMapper json;
+    @Inject NotificationTexts texts;
+    @Inject DisplayNames names;
 
     /** Blocking (display names come from Keycloak). */
     String render(Notification notification, String language) throws JsonProcessingException {

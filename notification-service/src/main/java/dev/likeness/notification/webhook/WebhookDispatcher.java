@@ -2,9 +2,9 @@ package dev.likeness.notification.webhook;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
@@ -59,6 +60,8 @@ public class WebhookDispatcher {
     private final FailingEndpoints failing;
     private final Payloads payloads;
     private final HttpClient http;
+
+    @Inject Clock clock;
 
     private volatile boolean running;
     private Thread thread;
@@ -135,7 +138,7 @@ public class WebhookDispatcher {
     }
 
     private Uni<List<Job>> claim() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         // HQL, not SQL: each native select would add an entry to the plan cache (see Notifications.nextSeq).
         return Panache.getSession().chain(session -> session.createSelectionQuery("""
                         from WebhookDelivery d where d.status = 'PENDING' and d.nextAttemptAt <= ?1
@@ -181,7 +184,7 @@ public class WebhookDispatcher {
         } catch (TargetGuard.RefusedTarget | JsonProcessingException refused) {
             return Uni.createFrom().item(new Outcome(null, refused.getMessage(), null, 0, null));
         }
-        long timestamp = System.currentTimeMillis() / 1000;
+        long timestamp = clock.instant().getEpochSecond();
         URI url = job.url();
         boolean https = url.getScheme().equalsIgnoreCase("https");
         int port = url.getPort() != -1 ? url.getPort() : https ? 443 : 80;
@@ -200,15 +203,15 @@ public class WebhookDispatcher {
                 .map(response -> {
                     // The body is never read: close instead of buffering what a receiver sends back.
                     response.request().connection().close();
-                    return new Outcome(response.statusCode(), null, retryAfter(response.getHeader("retry-after")),
-                            elapsed(started), payload);
+                    return new Outcome(response.statusCode(), null,
+                            retryAfter(response.getHeader("retry-after"), OffsetDateTime.now(clock)), elapsed(started), payload);
                 })
                 .ifNoItem().after(config.requestTimeout()).fail()
                 .onFailure().recoverWithItem(failure -> new Outcome(null, describe(failure), null, elapsed(started), payload));
     }
 
     private Uni<Void> record(Job job, Outcome outcome) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.getSession().chain(session -> session.find(WebhookDelivery.class, job.deliveryId()).chain(delivery -> {
             if (delivery == null) {
                 return Uni.createFrom().voidItem(); // the endpoint was deleted meanwhile
@@ -259,8 +262,8 @@ public class WebhookDispatcher {
         return asked.compareTo(jittered) > 0 ? asked : jittered;
     }
 
-    /** Retry-After in seconds or as an HTTP date. */
-    static Duration retryAfter(String header) {
+    /** Retry-After in seconds or as an HTTP date, which is {@code now} plus the result. */
+    static Duration retryAfter(String header, OffsetDateTime now) {
         if (header == null || header.isBlank()) {
             return null;
         }
@@ -269,7 +272,7 @@ public class WebhookDispatcher {
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH));
-                Duration wait = Duration.between(ZonedDateTime.now(ZoneOffset.UTC), at);
+                Duration wait = Duration.between(now, at);
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (RuntimeException notADate) {
                 return null;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,15 +39,9 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Webhooks")
 public class WebhookResource {
 
-    private final Webhooks webhooks;
-    private final JsonWebToken token;
-    private final SecurityIdentity identity;
-
-    WebhookResource(Webhooks webhooks, JsonWebToken token, SecurityIdentity identity) {
-        this.webhooks = webhooks;
-        this.token = token;
-        this.identity = identity;
-    }
+    @Inject Webhooks webhooks;
+    @Inject JsonWebToken token;
+    @Inject SecurityIdentity identity;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

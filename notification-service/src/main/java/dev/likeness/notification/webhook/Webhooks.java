@@ -1,14 +1,15 @@
 package dev.likeness.notification.webhook;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.likeness.kit.http.Problem;
 import dev.likeness.kit.http.ProblemException;
@@ -26,22 +27,17 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class Webhooks {
 
-    private final SecretBox secrets;
-    private final TargetGuard guard;
-    private final WebhookConfig config;
-
-    Webhooks(SecretBox secrets, TargetGuard guard, WebhookConfig config) {
-        this.secrets = secrets;
-        this.guard = guard;
-        this.config = config;
-    }
+    @Inject SecretBox secrets;
+    @Inject TargetGuard guard;
+    @Inject WebhookConfig config;
+    @Inject Clock clock;
 
     /**
      * In the notification's transaction: one pending delivery per endpoint that wants the type.
      * A disabled endpoint's deliveries wait until its owner enables it again.
      */
     public Uni<Void> enqueue(Notification notification) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.getSession().chain(session -> session
                 .createQuery("from WebhookEndpoint where ownerId = ?1", WebhookEndpoint.class)
                 .setParameter(1, notification.recipientId).getResultList()
@@ -81,7 +77,7 @@ public class Webhooks {
             WebhookEndpoint endpoint = new WebhookEndpoint();
             endpoint.id = UUID.randomUUID();
             endpoint.ownerId = ownerId;
-            endpoint.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            endpoint.createdAt = OffsetDateTime.now(clock);
             apply(endpoint, request, url);
             String secret = Signatures.newSecret();
             endpoint.secret = secrets.seal(secret, endpoint.id);
@@ -112,7 +108,7 @@ public class Webhooks {
     @WithTransaction
     public Uni<EndpointView> rotate(String ownerId, UUID id) {
         return owned(ownerId, id).map(endpoint -> {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = OffsetDateTime.now(clock);
             String secret = Signatures.newSecret();
             endpoint.previousSecret = secrets.seal(secrets.open(endpoint.secret, endpoint.id), endpoint.id);
             endpoint.previousExpiresAt = now.plus(config.previousSecretValidity());
@@ -150,7 +146,7 @@ public class Webhooks {
                     .map(d -> {
                         d.status = WebhookDelivery.PENDING;
                         d.attempts = 0;
-                        d.nextAttemptAt = OffsetDateTime.now(ZoneOffset.UTC);
+                        d.nextAttemptAt = OffsetDateTime.now(clock);
                         d.finishedAt = null;
                         return DeliveryView.of(d, List.of());
                     });
@@ -163,12 +159,12 @@ public class Webhooks {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("webhook endpoint " + id));
     }
 
-    private static void apply(WebhookEndpoint endpoint, EndpointRequest request, URI url) {
+    private void apply(WebhookEndpoint endpoint, EndpointRequest request, URI url) {
         endpoint.url = url.toString();
         endpoint.description = request.description();
         endpoint.eventTypes = request.eventTypes() == null ? new String[0] : request.eventTypes().stream().distinct().toArray(String[]::new);
         endpoint.language = Objects.requireNonNullElse(request.language(), "en");
-        endpoint.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        endpoint.updatedAt = OffsetDateTime.now(clock);
     }
 
     /** Types known, URL allowed: the host is resolved on a worker, then work resumes on the caller's Vert.x context. */

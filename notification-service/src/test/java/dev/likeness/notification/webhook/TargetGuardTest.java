@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +51,10 @@ class TargetGuardTest {
 
     @Test
     void retryAfterIsReadInSecondsOrAsADate() {
-        assertEquals(Duration.ofSeconds(120), WebhookDispatcher.retryAfter("120"));
-        Duration fromDate = WebhookDispatcher.retryAfter(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(10)));
-        assertTrue(fromDate.compareTo(Duration.ofMinutes(9)) > 0 && fromDate.compareTo(Duration.ofMinutes(11)) < 0, fromDate::toString);
-        assertEquals(null, WebhookDispatcher.retryAfter("soon"));
+        OffsetDateTime now = OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+        assertEquals(Duration.ofSeconds(120), WebhookDispatcher.retryAfter("120", now));
+        assertEquals(Duration.ofMinutes(10), WebhookDispatcher.retryAfter(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusMinutes(10)), now));
+        assertEquals(Duration.ZERO, WebhookDispatcher.retryAfter(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.minusMinutes(1)), now));
+        assertEquals(null, WebhookDispatcher.retryAfter("soon", now));
     }
 }

@@ -1,5 +1,7 @@
 package dev.likeness.kit.database;
 
+import java.util.function.Consumer;
+
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,5 +32,10 @@ public class DedicatedConnections {
 
     public Uni<PgConnection> open() {
         return PgConnection.connect(vertx, database);
+    }
+
+    /** Listens to {@code channel} until stopped, reconnecting when the connection is lost: see {@link ChannelListener}. */
+    public ChannelListener listen(String channel, Consumer<String> onPayload, Runnable onListening) {
+        return new ChannelListener(vertx, this, channel, onPayload, onListening);
     }
 }

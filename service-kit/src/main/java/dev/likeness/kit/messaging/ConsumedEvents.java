@@ -1,9 +1,10 @@
 package dev.likeness.kit.messaging;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -23,13 +24,9 @@ public class ConsumedEvents {
 
     private static final Logger LOG = Logger.getLogger(ConsumedEvents.class);
 
-    private final Pool database;
-    private final MessagingConfig config;
-
-    ConsumedEvents(Pool database, MessagingConfig config) {
-        this.database = database;
-        this.config = config;
-    }
+    @Inject Pool database;
+    @Inject MessagingConfig config;
+    @Inject Clock clock;
 
     /** True the first time {@code consumer} sees the event; must run in the effect's transaction. */
     public Uni<Boolean> firstDelivery(String consumer, IncomingEvent event) {
@@ -48,7 +45,7 @@ public class ConsumedEvents {
     @Scheduled(every = "${likeness.messaging.purge-interval}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> purge() {
-        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.consumedRetention());
+        OffsetDateTime before = OffsetDateTime.now(clock).minus(config.consumedRetention());
         return database.preparedQuery("DELETE FROM consumed_event WHERE consumed_at < $1").execute(Tuple.of(before))
                 .invoke(deleted -> LOG.debugf("Purged %d consumed events recorded before %s", deleted.rowCount(), before))
                 .replaceWithVoid();

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -40,18 +41,10 @@ public class EventConsumer {
     private static final int UNEXPECTED_FAILURE_ATTEMPTS = 3;
     public static final String CONSUMER_HEADER = "dead-letter-consumer";
 
-    private final ObjectMapper json;
-    private final Validator validator;
-    private final ConsumedEvents consumed;
-    private final String application;
-
-    EventConsumer(ObjectMapper json, Validator validator, ConsumedEvents consumed,
-                  @ConfigProperty(name = "quarkus.application.name") String application) {
-        this.json = json;
-        this.validator = validator;
-        this.consumed = consumed;
-        this.application = application;
-    }
+    @Inject ObjectMapper json;
+    @Inject Validator validator;
+    @Inject ConsumedEvents consumed;
+    @Inject @ConfigProperty(name = "quarkus.application.name") String application;
 
     /** What to do with one event type: the data's record class, and the effect. */
     public record Handler<T>(Class<T> data, Function<T, Uni<Void>> effect) {

@@ -1,16 +1,17 @@
 package dev.likeness.kit.outbox;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.likeness.kit.time.Clocks;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -28,6 +29,8 @@ public class Outbox {
     private final String topic;
     private final String source;
 
+    @Inject Clock clock;
+
     Outbox(ObjectMapper json, EventsConfig events) {
         this.json = json;
         this.topic = events.topic();
@@ -37,7 +40,7 @@ public class Outbox {
     /** Must be called inside {@code Panache.withTransaction}. */
     public Uni<Void> append(DomainEvent event) {
         String data = serialised(event);
-        OffsetDateTime time = now();
+        OffsetDateTime time = Clocks.micros(clock);
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         INSERT INTO outbox_event (id, topic, partition_key, type, source, subject, time, data)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(cast(?8 AS text) AS jsonb))""")
@@ -55,7 +58,7 @@ public class Outbox {
 
     /** The same for work done on the reactive pool: {@code transaction} must be in a transaction. */
     public Uni<Void> append(SqlClient transaction, List<? extends DomainEvent> events) {
-        OffsetDateTime time = now();
+        OffsetDateTime time = Clocks.micros(clock);
         return transaction.preparedQuery("""
                         INSERT INTO outbox_event (id, topic, partition_key, type, source, subject, time, data)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, cast(cast($8 AS text) AS jsonb))""")
@@ -70,9 +73,5 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data is not serialisable: " + event.type(), e);
         }
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -7,8 +7,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
  * The person's language for this request: the one they chose (cookie {@value #COOKIE}), else the
  * first of the browser's Accept-Language the console has texts for, else the first it has.
@@ -20,8 +18,8 @@ public class Language {
 
     private final Locale locale;
 
-    Language(HttpHeaders headers, @ConfigProperty(name = "likeness.console.languages") List<String> supported) {
-        this.locale = Locale.forLanguageTag(choose(headers, supported));
+    Language(HttpHeaders headers, ConsoleConfig config) {
+        this.locale = Locale.forLanguageTag(choose(headers, config.languages()));
     }
 
     static String choose(HttpHeaders headers, List<String> supported) {

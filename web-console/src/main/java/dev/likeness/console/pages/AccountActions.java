@@ -12,10 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 
+import dev.likeness.console.i18n.ConsoleConfig;
 import dev.likeness.console.i18n.Language;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -28,9 +28,8 @@ public class AccountActions {
     private final Template signedOut;
     private final Language language;
 
-    AccountActions(@ConfigProperty(name = "likeness.console.languages") List<String> languages, Template signedOut,
-                   Language language) {
-        this.languages = languages;
+    AccountActions(ConsoleConfig config, Template signedOut, Language language) {
+        this.languages = config.languages();
         this.signedOut = signedOut;
         this.language = language;
     }

@@ -19,11 +19,14 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * The structure every service keeps, checked on its compiled classes: feature packages (the
  * packages right under the service's root) import each other without cycles; a resource reaches
  * another feature through its service, never its repository; and no resource answers with an
- * entity, so what a client reads is always a view the feature chose.
+ * entity, so what a client reads is always a view the feature chose. Every event the service
+ * publishes declares its CloudEvents type.
  */
 public final class Architecture {
 
     private static final String ENTITY = "jakarta.persistence.Entity";
+    private static final String DOMAIN_EVENT = "dev.likeness.kit.outbox.DomainEvent";
+    private static final String EVENT_TYPE = "dev.likeness.kit.outbox.EventType";
 
     private Architecture() {
     }
@@ -36,6 +39,7 @@ public final class Architecture {
                         .allowEmptyShould(true))
                 .and(classes().that().haveSimpleNameEndingWith("Resource").should(answerWithViewsNotEntities())
                         .allowEmptyShould(true))
+                .and(classes().that().implement(DOMAIN_EVENT).should().beAnnotatedWith(EVENT_TYPE).allowEmptyShould(true))
                 .check(main);
     }
 

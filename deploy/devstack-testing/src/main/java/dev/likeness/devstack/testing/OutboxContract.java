@@ -3,16 +3,24 @@ package dev.likeness.devstack.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.likeness.kit.outbox.OutboxRelay;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.kafka.CloudEventDeserializer;
@@ -21,15 +29,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * What every service's transactional outbox promises, checked against the real broker: each
- * committed change reaches Kafka once, as a CloudEvent that the CloudEvents SDK reads.
+ * committed change reaches Kafka once, as a CloudEvent that the CloudEvents SDK reads, also when
+ * the relay stops or crashes. Each service's {@code OutboxRelayTest} extends it with one change
+ * of its own; the static helpers serve its other tests.
  */
-public final class OutboxContract {
+public abstract class OutboxContract {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration SETTLE = Duration.ofSeconds(3);
-
-    private OutboxContract() {
-    }
 
     /** The records for {@code key}, after waiting for {@code expected} and settling for duplicates. */
     public static List<ConsumerRecord<String, String>> published(String topic, String key, int expected) {
@@ -55,21 +62,43 @@ public final class OutboxContract {
         return event;
     }
 
-    /**
-     * Events committed while the relay is stopped wait in the outbox, then go out once.
-     *
-     * @param change makes a change that publishes one event, and returns that event's key
-     */
-    public static void publishedOnceAfterRelayRestart(Runnable stopRelay, Runnable startRelay, String topic,
-                                                      Supplier<String> change) {
+    @Inject OutboxRelay relay;
+    @Inject Pool database;
+    @Inject ObjectMapper json;
+
+    private final String topic;
+    private final String type;
+
+    /** A service's test: the topic it publishes to, and the type of the event {@link #change()} causes. */
+    protected OutboxContract(String topic, String type) {
+        this.topic = topic;
+        this.type = type;
+    }
+
+    /** Makes a change that publishes exactly one event of the type, and returns the event's Kafka key. */
+    protected abstract String change();
+
+    /** What the service promises of that event's CloudEvents subject and its data. */
+    protected abstract void assertPublished(String key, String subject, JsonNode data);
+
+    @Test
+    void aChangeIsPublishedOnceAsACloudEvent() throws IOException {
+        String key = change();
+        CloudEvent event = publishedOnce(topic, key, type, "/" + ConfigProvider.getConfig().getValue("quarkus.application.name", String.class));
+        assertPublished(key, event.getSubject(), json.readTree(event.getData().toBytes()));
+    }
+
+    /** Events committed while the relay is stopped wait in the outbox, then go out once. */
+    @Test
+    void changesWhileTheRelayIsStoppedArePublishedOnceItRestarts() {
         String key;
-        stopRelay.run();
+        relay.stop();
         try {
-            key = change.get();
+            key = change();
             assertEquals(0, Events.read(topic, Events.withKey(key), 1, SETTLE, Duration.ZERO).size(),
                     "nothing published while the relay is stopped");
         } finally {
-            startRelay.run();
+            relay.start();
         }
         assertEquals(1, published(topic, key, 1).size(), "published once after the restart");
     }
@@ -78,9 +107,10 @@ public final class OutboxContract {
      * Puts back the outbox row of an event already on Kafka, as a crash between the Kafka commit
      * and the row's deletion leaves it, restarts the relay, and checks the row is dropped, not republished.
      */
-    public static void crashLeftoverIsReconciled(Pool database, Runnable stopRelay, Runnable startRelay,
-                                                 ConsumerRecord<String, String> published) {
-        stopRelay.run();
+    @Test
+    void aBatchCommittedBeforeACrashIsNotPublishedAgain() {
+        ConsumerRecord<String, String> published = published(topic, change(), 1).get(0);
+        relay.stop();
         UUID id = UUID.fromString(Events.header(published, "ce_id"));
         try {
             database.preparedQuery("""
@@ -90,7 +120,7 @@ public final class OutboxContract {
                             Events.header(published, "ce_source"), Events.header(published, "ce_subject"), published.value())))
                     .await().atMost(WAIT);
         } finally {
-            startRelay.run();
+            relay.start();
         }
         Awaitility.await().atMost(WAIT).until(() -> database.preparedQuery("SELECT count(*) FROM outbox_event WHERE id = $1")
                 .execute(Tuple.of(id)).await().atMost(WAIT).iterator().next().getLong(0) == 0);

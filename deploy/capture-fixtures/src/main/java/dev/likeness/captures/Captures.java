@@ -1,4 +1,4 @@
-package dev.likeness.devstack;
+package dev.likeness.captures;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.likeness.identity.liveness;
+package dev.likeness.identity.capture;
 
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
@@ -17,20 +17,20 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * A capture decoded once by FFmpeg, as it streams: its tracks, lengths and audio (16 kHz mono),
  * and the sampled video frames handed to a consumer as they come (never all kept in memory).
  */
-record CaptureMedia(String format, String video, String audio, double videoSeconds, double audioSeconds,
+public record CaptureMedia(String format, String video, String audio, double videoSeconds, double audioSeconds,
                     double containerSeconds, short[] speech) {
 
-    static final int SAMPLE_RATE = 16_000;
+    public static final int SAMPLE_RATE = 16_000;
     private static final ThreadLocal<Java2DFrameConverter> CONVERTER = ThreadLocal.withInitial(Java2DFrameConverter::new);
 
     /**
      * A sampled frame, scaled into a square (letterboxed): RGB in −1..1 for the face detector, and
      * grey levels. {@code frame} gives the full frame, only while the picture is being accepted.
      */
-    record Picture(double seconds, float[] rgb, float[] grey, Supplier<BufferedImage> frame) {
+    public record Picture(double seconds, float[] rgb, float[] grey, Supplier<BufferedImage> frame) {
 
         /** A square of the full frame around a box given in the letterboxed square's 0–1 units. */
-        BufferedImage crop(float centerX, float centerY, float size) {
+        public BufferedImage crop(float centerX, float centerY, float size) {
             BufferedImage full = frame.get();
             int side = Math.max(full.getWidth(), full.getHeight());
             int half = Math.round(size * side / 2);
@@ -44,24 +44,25 @@ record CaptureMedia(String format, String video, String audio, double videoSecon
         }
     }
 
-    interface Pictures {
+    public interface Pictures {
         void accept(Picture picture);
     }
 
-    boolean hasVideo() {
+    public boolean hasVideo() {
         return video != null;
     }
 
-    boolean hasAudio() {
+    public boolean hasAudio() {
         return audio != null;
     }
 
     /** The length to judge: the container's, or where it records none (fragmented MP4, live WebM) the longer track. */
-    double seconds() {
+    public double seconds() {
         return containerSeconds > 0 ? containerSeconds : Math.max(videoSeconds, audioSeconds);
     }
 
-    static CaptureMedia read(Path file, int framesPerSecond, Pictures pictures) throws FrameGrabber.Exception {
+    /** Decodes {@code file}, handing {@code framesPerSecond} frames a second, scaled into {@code pictureSize}², to {@code pictures}. */
+    public static CaptureMedia read(Path file, int framesPerSecond, int pictureSize, Pictures pictures) throws FrameGrabber.Exception {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.setSampleRate(SAMPLE_RATE);
             grabber.setAudioChannels(1);
@@ -79,7 +80,7 @@ record CaptureMedia(String format, String video, String audio, double videoSecon
                 if (frame.image != null) {
                     videoEnd = Math.max(videoEnd, at + frameSeconds);
                     if (at >= nextPicture) {
-                        pictures.accept(picture(frame, at));
+                        pictures.accept(picture(frame, at, pictureSize));
                         nextPicture = at + 1.0 / framesPerSecond - 1e-3;
                     }
                 } else if (frame.samples != null) {
@@ -111,8 +112,7 @@ record CaptureMedia(String format, String video, String audio, double videoSecon
         }
     }
 
-    private static Picture picture(Frame frame, double seconds) {
-        int size = FaceDetector.SIZE;
+    private static Picture picture(Frame frame, double seconds, int size) {
         int side = Math.max(frame.imageWidth, frame.imageHeight);
         int padX = (side - frame.imageWidth) / 2;
         int padY = (side - frame.imageHeight) / 2;

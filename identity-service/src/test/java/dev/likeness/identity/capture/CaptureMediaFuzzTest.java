@@ -1,4 +1,4 @@
-package dev.likeness.identity.liveness;
+package dev.likeness.identity.capture;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-
-import dev.likeness.identity.capture.CaptureUpload;
 
 /**
  * An upload's bytes on their way to the checks, as the capture endpoint handles them: streamed to a
@@ -51,7 +49,7 @@ class CaptureMediaFuzzTest {
             }
             CaptureMedia media;
             try {
-                media = CaptureMedia.read(upload.file(), 10, picture -> { });
+                media = CaptureMedia.read(upload.file(), 10, 128, picture -> { });
             } catch (FrameGrabber.Exception refused) {
                 return;
             }

@@ -1,0 +1,15 @@
+package dev.likeness.notification.stream;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Live alert streams (Server-Sent Events). */
+@ConfigMapping(prefix = "likeness.stream")
+public interface StreamConfig {
+
+    /** How often an idle stream sends a comment, so proxies keep it open and a dead client is noticed. */
+    @WithDefault("15s")
+    Duration heartbeat();
+}
