@@ -2,41 +2,37 @@ package dev.likeness.consent.check;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dev.likeness.kit.http.Codes;
+
 /** Why a likeness may not be featured; stable codes platforms can act on. */
 public enum Reason {
     /** No such likeness, or it was deleted. */
-    UNKNOWN_LIKENESS("unknown-likeness"),
+    UNKNOWN_LIKENESS,
     /** Trust and safety suspended the likeness. */
-    SUSPENDED("suspended"),
+    SUSPENDED,
     /** The audience is ONLY_ME: nobody but the owner. */
-    ONLY_ME("only-me"),
+    ONLY_ME,
     /** The owner blocked the requester. */
-    BLOCKED("blocked"),
+    BLOCKED,
     /** The audience is MUTUALS; the requester and the owner do not follow each other on this platform, and no grant. */
-    NOT_MUTUAL("not-mutual"),
+    NOT_MUTUAL,
     /** The audience is APPROVED and the requester never had a grant. */
-    NO_GRANT("no-grant"),
+    NO_GRANT,
     /** The requester's grant was revoked. */
-    REVOKED("revoked"),
+    REVOKED,
     /** The requester's grant has expired. */
-    EXPIRED("expired"),
+    EXPIRED,
     /** The requester's grant has no uses left. */
-    USED_UP("used-up"),
+    USED_UP,
     /** The grant does not cover the purpose asked for. */
-    PURPOSE_NOT_GRANTED("purpose-not-granted"),
+    PURPOSE_NOT_GRANTED,
     /** The check declares a content tag the owner forbids. */
-    RESTRICTED_CONTENT("restricted-content"),
+    RESTRICTED_CONTENT,
     /** The check asked for a revision (atLeastRevision) this likeness has not reached. */
-    REVISION_NOT_REACHED("revision-not-reached");
-
-    private final String code;
-
-    Reason(String code) {
-        this.code = code;
-    }
+    REVISION_NOT_REACHED;
 
     @JsonValue
     public String code() {
-        return code;
+        return Codes.of(this);
     }
 }

@@ -1,10 +1,9 @@
 package dev.likeness.consent.likeness;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import dev.likeness.kit.http.Codes;
 
 /**
  * What a video depicts, as the platform declares it in a check. An owner forbids some; a check
@@ -12,42 +11,33 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public enum ContentTag {
     /** Campaigning, elections, political statements. */
-    POLITICAL("political"),
+    POLITICAL,
     /** Sexual or suggestive content. */
-    SEXUAL("sexual"),
+    SEXUAL,
     /** Nudity, also non-sexual. */
-    NUDITY("nudity"),
+    NUDITY,
     /** Violence, weapons, injury. */
-    VIOLENCE("violence"),
+    VIOLENCE,
     /** Advertising, sponsorship, endorsing a product, person or cause. */
-    ENDORSEMENT("endorsement"),
+    ENDORSEMENT,
     /** Children appear in the scene. */
-    MINORS_NEARBY("minors-nearby"),
+    MINORS_NEARBY,
     /** Religious practice or statements. */
-    RELIGIOUS("religious"),
+    RELIGIOUS,
     /** Medical advice, illness, treatment. */
-    MEDICAL("medical"),
+    MEDICAL,
     /** Alcohol, tobacco or drugs. */
-    SUBSTANCES("substances"),
+    SUBSTANCES,
     /** Ridicule, humiliation, parody of the person. */
-    MOCKERY("mockery");
-
-    public static final String CODES = Arrays.stream(values()).map(ContentTag::code).collect(Collectors.joining(", "));
-
-    private final String code;
-
-    ContentTag(String code) {
-        this.code = code;
-    }
+    MOCKERY;
 
     @JsonValue
     public String code() {
-        return code;
+        return Codes.of(this);
     }
 
     @JsonCreator
     public static ContentTag of(String code) {
-        return Arrays.stream(values()).filter(tag -> tag.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("one of " + CODES));
+        return Codes.parse(ContentTag.class, code);
     }
 }

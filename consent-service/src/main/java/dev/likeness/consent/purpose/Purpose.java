@@ -1,38 +1,31 @@
 package dev.likeness.consent.purpose;
 
-import java.util.Arrays;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import dev.likeness.kit.http.Codes;
 
 /** What a featured likeness is used for. */
 public enum Purpose {
     /** Render drafts that the creator keeps private. */
-    DRAFT("draft"),
+    DRAFT,
     /** Publish a video to an audience. */
-    PUBLISH("publish"),
+    PUBLISH,
     /** Remix someone else's video featuring the likeness. */
-    REMIX("remix");
-
-    private final String value;
-
-    Purpose(String value) {
-        this.value = value;
-    }
+    REMIX;
 
     @JsonValue
     public String value() {
-        return value;
+        return Codes.of(this);
     }
 
     @JsonCreator
     public static Purpose of(String value) {
-        return Arrays.stream(values()).filter(p -> p.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("one of draft, publish, remix"));
+        return Codes.parse(Purpose.class, value);
     }
 
     @Override
     public String toString() {
-        return value;
+        return value();
     }
 }
