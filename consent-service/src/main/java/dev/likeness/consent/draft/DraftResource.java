@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.kit.http.Problem;
 import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -52,10 +51,8 @@ public class DraftResource {
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = DraftView.class)))
     @APIResponse(responseCode = "200", description = "Already registered with the same content",
             content = @Content(schema = @Schema(implementation = DraftView.class)))
-    @APIResponse(responseCode = "409", description = "consent-withdrawn: consent changed since the check; draft-exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "consent-token-invalid, consent-token-expired or consent-token-mismatch",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "consent-withdrawn: consent changed since the check; draft-exists")
+    @APIResponse(responseCode = "422", description = "consent-token-invalid, consent-token-expired or consent-token-mismatch")
     public Uni<Response> register(@Valid @NotNull DraftRequest request) {
         return registration.register(request, caller.getClaim("azp"))
                 .map(registered -> Response
@@ -85,8 +82,7 @@ public class DraftResource {
     @Operation(operationId = "publishDraft", summary = "The publish-time re-check: publish only if consent still holds",
             description = "Needs the consent token of a check for purpose publish, for the draft's creator and likenesses; "
                     + "re-validated against current revisions like at registration. Publishing again answers the draft.")
-    @APIResponse(responseCode = "409", description = "consent-withdrawn; draft-removal: removal was requested or done",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "consent-withdrawn; draft-removal: removal was requested or done")
     public Uni<DraftView> publish(@PathParam("draftId") UUID draftId, @Valid @NotNull Publication body) {
         return publication.publish(draftId, body.consentToken(), caller.getClaim("azp")).map(DraftView::of);
     }

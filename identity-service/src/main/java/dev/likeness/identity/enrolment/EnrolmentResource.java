@@ -74,8 +74,7 @@ public class EnrolmentResource {
             description = "The challenge expires after likeness.enrolment.challenge-ttl (3 minutes) and takes one capture.")
     @APIResponse(responseCode = "201", description = "The enrolment, with its challenge",
             content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
-    @APIResponse(responseCode = "409", description = "The caller already has a verified likeness",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The caller already has a verified likeness")
     public Uni<Response> start() {
         return enrolments.start(caller.getSubject()).map(enrolment -> Response
                 .created(URI.create("/v1/enrolments/" + enrolment.id))
@@ -107,14 +106,10 @@ public class EnrolmentResource {
             @Content(mediaType = "video/webm", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "200", description = "Verified: the enrolment names the new likeness",
             content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
-    @APIResponse(responseCode = "422", description = "Verification failed (errors list the failed checks), or the nonce does not match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The challenge already took a capture",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The challenge expired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The capture is larger than likeness.capture.max-size",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Verification failed (errors list the failed checks), or the nonce does not match")
+    @APIResponse(responseCode = "409", description = "The challenge already took a capture")
+    @APIResponse(responseCode = "410", description = "The challenge expired")
+    @APIResponse(responseCode = "413", description = "The capture is larger than likeness.capture.max-size")
     public EnrolmentView capture(
             @PathParam("enrolmentId") UUID enrolmentId,
             @Parameter(description = "The nonce of the enrolment's challenge", required = true)

@@ -64,8 +64,7 @@ public class LivenessSessionResource {
     @Operation(operationId = "openLivenessSession", summary = "Open the vendor liveness session that answers the challenge")
     @APIResponse(responseCode = "201", description = "The session: stream the camera to the vendor with it",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "409", description = "Captures are uploaded here (capture-required), or the session is open (session-open)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Captures are uploaded here (capture-required), or the session is open (session-open)")
     public Response open(@PathParam("enrolmentId") UUID enrolmentId,
                          @Parameter(description = "The nonce of the enrolment's challenge", required = true)
                          @HeaderParam(EnrolmentResource.NONCE_HEADER) String nonce) {
@@ -85,10 +84,8 @@ public class LivenessSessionResource {
             description = "Verified when the vendor succeeded with at least likeness.liveness.vendor-min-confidence; "
                     + "the vendor's reference image is kept encrypted, its audit images are not kept.")
     @APIResponse(responseCode = "200", description = "Verified: the enrolment names the new likeness")
-    @APIResponse(responseCode = "422", description = "The vendor did not find a live person (liveness-failed)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No session yet (no-session), or the vendor has not decided (session-in-progress)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The vendor did not find a live person (liveness-failed)")
+    @APIResponse(responseCode = "409", description = "No session yet (no-session), or the vendor has not decided (session-in-progress)")
     public EnrolmentView result(@PathParam("enrolmentId") UUID enrolmentId,
                                 @Parameter(description = "The nonce of the enrolment's challenge", required = true)
                                 @HeaderParam(EnrolmentResource.NONCE_HEADER) String nonce) {

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.kit.http.Problem;
 import dev.likeness.kit.http.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -61,8 +60,7 @@ public class LikenessResource {
             description = "Decrypted for the owner only; gone once the likeness is deleted (service README, Biometric data).")
     @APIResponse(responseCode = "200", description = "The face, as JPEG", content = @Content(mediaType = "image/jpeg",
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "No such likeness for the caller, or no reference image",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such likeness for the caller, or no reference image")
     public Uni<Response> referenceImage(@PathParam("likenessId") UUID likenessId) {
         return lifecycle.referenceImage(likenessId, caller.getSubject())
                 .map(image -> Response.ok(image.bytes(), image.mediaType()).header("Cache-Control", "no-store").build());
@@ -74,8 +72,7 @@ public class LikenessResource {
     @Operation(operationId = "getLikeness", summary = "A likeness with its status, and why it is suspended",
             description = "The owner's own likeness; trust and safety may read any, deleted ones included.")
     @APIResponse(responseCode = "200", description = "The likeness", content = @Content(schema = @Schema(implementation = LikenessView.class)))
-    @APIResponse(responseCode = "404", description = "No such likeness for the caller",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such likeness for the caller")
     public Uni<LikenessView> get(@PathParam("likenessId") UUID likenessId) {
         Uni<Likeness> likeness = trustSafety() ? lifecycle.getAny(likenessId) : lifecycle.getOwn(likenessId, caller.getSubject());
         return likeness.map(LikenessView::of);
@@ -91,10 +88,8 @@ public class LikenessResource {
                     cannot enrol another. The reason (1 to 500 characters) is shown to the owner. Publishes \
                     dev.likeness.identity.likeness.suspended.v1.""")
     @APIResponse(responseCode = "200", description = "Suspended", content = @Content(schema = @Schema(implementation = LikenessView.class)))
-    @APIResponse(responseCode = "400", description = "No reason, or one longer than 500 characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The likeness is not verified (already suspended, or deleted)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason, or one longer than 500 characters")
+    @APIResponse(responseCode = "409", description = "The likeness is not verified (already suspended, or deleted)")
     public Uni<LikenessView> suspend(@PathParam("likenessId") UUID likenessId, @Valid @NotNull SuspensionRequest request) {
         return lifecycle.suspend(likenessId, request.reason()).map(LikenessView::of);
     }
@@ -105,8 +100,7 @@ public class LikenessResource {
     @Operation(operationId = "reinstateLikeness", summary = "Lift a likeness' suspension",
             description = "The likeness is verified again. Publishes dev.likeness.identity.likeness.reinstated.v1.")
     @APIResponse(responseCode = "200", description = "Reinstated", content = @Content(schema = @Schema(implementation = LikenessView.class)))
-    @APIResponse(responseCode = "409", description = "The likeness is not suspended",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The likeness is not suspended")
     public Uni<LikenessView> reinstate(@PathParam("likenessId") UUID likenessId) {
         return lifecycle.reinstate(likenessId).map(LikenessView::of);
     }
@@ -119,8 +113,7 @@ public class LikenessResource {
                     By its owner, suspended or not, or by trust and safety. The likeness can never be used again; its \
                     owner may enrol a new one. Publishes dev.likeness.identity.likeness.deleted.v1.""")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such likeness for the caller, or already deleted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such likeness for the caller, or already deleted")
     public Uni<Void> delete(@PathParam("likenessId") UUID likenessId) {
         return trustSafety() ? lifecycle.deleteAny(likenessId) : lifecycle.deleteOwn(likenessId, caller.getSubject());
     }

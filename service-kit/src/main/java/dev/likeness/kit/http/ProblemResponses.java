@@ -18,7 +18,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * Every operation's OpenAPI entry lists the problem+json answers the kit gives it, whatever the
  * resource declared: a generated client then knows each error's shape. Responses a resource
- * declares keep their description (it names the codes); one without content gets the problem's.
+ * declares keep their description (it names the codes); every error answer without content,
+ * declared or added, gets the problem's, so a resource declares a 409 by its status and description.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
@@ -58,11 +59,14 @@ public class ProblemResponses implements OASFilter {
         problems.put("503", "unavailable: the database or broker is unreachable or overloaded; retry after Retry-After");
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         problems.forEach((status, description) -> {
-            APIResponse response = responses.getAPIResponse(status);
-            if (response == null) {
-                responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problem()));
-            } else if (response.getContent() == null || response.getContent().getMediaTypes() == null
-                    || response.getContent().getMediaTypes().isEmpty()) {
+            if (responses.getAPIResponse(status) == null) {
+                responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+            }
+        });
+        // Every error answer is a problem: also those the resource declares (409, 422, …) without content.
+        responses.getAPIResponses().forEach((status, response) -> {
+            if ((status.startsWith("4") || status.startsWith("5")) && (response.getContent() == null
+                    || response.getContent().getMediaTypes() == null || response.getContent().getMediaTypes().isEmpty())) {
                 response.content(problem());
             }
         });
