@@ -15,22 +15,15 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.likeness.kit.database.DedicatedConnections;
@@ -64,12 +57,11 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-    private static final long CHECKPOINT_WINDOW = 100;
 
     private final OutboxConfig config;
     private final Map<String, Object> kafka;
     private final DedicatedConnections connections;
-    private final ObjectMapper json;
+    private final Checkpoints checkpoints;
     private final Counter published;
     private final Semaphore wake = new Semaphore(0);
 
@@ -81,7 +73,7 @@ public class OutboxRelay {
     OutboxRelay(OutboxConfig config, ObjectMapper json, MeterRegistry metrics,
                 @Identifier("default-kafka-broker") Map<String, Object> kafka, DedicatedConnections connections) {
         this.config = config;
-        this.json = json;
+        this.checkpoints = new Checkpoints(config, kafka, json);
         this.kafka = kafka;
         this.connections = connections;
         this.published = Counter.builder("likeness.outbox.published").description("Events published to Kafka")
@@ -199,7 +191,7 @@ public class OutboxRelay {
 
     /** Deletes the rows of the last committed batch: a crash may have left them behind. */
     private void reconcile() throws InterruptedException {
-        List<UUID> ids = lastCheckpoint();
+        List<UUID> ids = checkpoints.last();
         if (!ids.isEmpty()) {
             int deleted = leader.preparedQuery("DELETE FROM outbox_event WHERE id = ANY($1)")
                     .execute(Tuple.of(ids.toArray(UUID[]::new))).await().atMost(TIMEOUT).rowCount();
@@ -207,39 +199,6 @@ public class OutboxRelay {
                 LOG.infof("outbox relay: %d already published events were still in the outbox; removed", deleted);
             }
         }
-    }
-
-    private List<UUID> lastCheckpoint() {
-        Map<String, Object> settings = new HashMap<>(kafka);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        TopicPartition partition = new TopicPartition(config.checkpointTopic(), 0);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings)) {
-            consumer.assign(List.of(partition));
-            long begin = consumer.beginningOffsets(List.of(partition), TIMEOUT).get(partition);
-            long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
-            // Newest first, a window at a time: the topic is compacted, but only eventually.
-            for (long windowEnd = end; windowEnd > begin; windowEnd -= CHECKPOINT_WINDOW) {
-                long from = Math.max(begin, windowEnd - CHECKPOINT_WINDOW);
-                consumer.seek(partition, from);
-                byte[] last = null;
-                long deadline = System.nanoTime() + TIMEOUT.toNanos();
-                while (consumer.position(partition) < windowEnd && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (record.offset() < windowEnd && config.relayId().equals(record.key())) {
-                            last = record.value();
-                        }
-                    }
-                }
-                if (last != null) {
-                    return checkpointIds(last);
-                }
-            }
-        }
-        return List.of();
     }
 
     private List<Pending> fetch() {
@@ -260,7 +219,7 @@ public class OutboxRelay {
         for (Pending event : batch) {
             producer.send(event.toRecord());
         }
-        producer.send(new ProducerRecord<>(config.checkpointTopic(), config.relayId(), checkpoint(batch)));
+        producer.send(checkpoints.of(batch.stream().map(Pending::id).toList()));
         producer.commitTransaction();
         published.increment(batch.size());
     }
@@ -269,27 +228,6 @@ public class OutboxRelay {
         Long[] seqs = batch.stream().map(Pending::seq).toArray(Long[]::new);
         leader.preparedQuery("DELETE FROM outbox_event WHERE seq = ANY($1)").execute(Tuple.of(seqs))
                 .await().atMost(TIMEOUT);
-    }
-
-    private byte[] checkpoint(List<Pending> batch) {
-        Map<String, Object> checkpoint = Map.of("relay", config.relayId(), "ids", batch.stream().map(Pending::id).toList());
-        try {
-            return json.writeValueAsBytes(checkpoint);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<UUID> checkpointIds(byte[] checkpoint) {
-        try {
-            List<UUID> ids = new ArrayList<>();
-            for (JsonNode id : json.readTree(checkpoint).path("ids")) {
-                ids.add(UUID.fromString(id.asText()));
-            }
-            return ids;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable outbox checkpoint", e);
-        }
     }
 
     /** After a failure: a fresh producer and connection; the next start reconciles from Kafka. */
