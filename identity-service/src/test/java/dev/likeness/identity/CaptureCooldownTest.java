@@ -8,13 +8,12 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.likeness.captures.Captures.Container;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
+import dev.likeness.identity.capture.CaptureConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -30,28 +29,19 @@ class CaptureCooldownTest {
 
     @Inject MovableClock clock;
 
-    @ConfigProperty(name = "likeness.enrolment.max-failures")
-    int maxFailures;
-
-    @ConfigProperty(name = "likeness.enrolment.failure-window")
-    Duration failureWindow;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+    @Inject CaptureConfig config;
 
     @Test
     void attemptsResumeAfterRetryAfter() {
         String person = Users.create();
         JsonPath enrolment = Enrolments.start(person);
-        for (int i = 0; i < maxFailures; i++) {
+        for (int i = 0; i < config.maxFailures(); i++) {
             Enrolments.submit(person, enrolment, "video/mp4", UNREADABLE).then().statusCode(422).body("code", is("capture-unreadable"));
         }
         Response refused = given().auth().oauth2(Tokens.user(person)).post("/v1/enrolments");
         refused.then().statusCode(429).body("code", is("too-many-attempts"));
         int retryAfter = Integer.parseInt(refused.header("Retry-After"));
-        assertTrue(retryAfter >= 1 && retryAfter <= failureWindow.toSeconds(), "Retry-After " + retryAfter);
+        assertTrue(retryAfter >= 1 && retryAfter <= config.failureWindow().toSeconds(), "Retry-After " + retryAfter);
 
         // The first challenge has expired by now too (challenge-ttl is not longer than the window): start again.
         clock.advance(Duration.ofSeconds(retryAfter));

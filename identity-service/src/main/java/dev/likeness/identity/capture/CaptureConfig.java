@@ -24,4 +24,12 @@ public interface CaptureConfig {
     /** Where an upload waits during its verification; deleted right after. */
     @WithDefault("${java.io.tmpdir}/likeness-captures")
     Path uploadDirectory();
+
+    /** Failed captures (liveness-failed, capture-unreadable) a person may make within {@link #failureWindow()}. */
+    @WithDefault("5")
+    int maxFailures();
+
+    /** How long a failed capture counts; after maxFailures of them, attempts wait until the oldest leaves it. */
+    @WithDefault("3m")
+    Duration failureWindow();
 }

@@ -13,14 +13,6 @@ public interface EnrolmentConfig {
     @WithDefault("3m")
     Duration challengeTtl();
 
-    /** Failed captures (liveness-failed, capture-unreadable) a person may make within {@link #failureWindow()}. */
-    @WithDefault("5")
-    int maxFailures();
-
-    /** How long a failed capture counts; after maxFailures of them, attempts wait until the oldest leaves it. */
-    @WithDefault("3m")
-    Duration failureWindow();
-
     /**
      * Tests only: seeds the generator of the challenges' digits and head turns (one
      * {@link java.util.Random} per service instance), so a test run's challenges are replayable.

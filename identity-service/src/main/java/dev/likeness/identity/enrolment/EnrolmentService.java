@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.likeness.identity.biometric.BiometricVault;
+import dev.likeness.identity.capture.CaptureFailures;
 import dev.likeness.identity.capture.Check;
 import dev.likeness.identity.capture.Verification;
 import dev.likeness.identity.likeness.Likeness;

@@ -1,4 +1,4 @@
-package dev.likeness.identity.enrolment;
+package dev.likeness.identity.capture;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,7 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Limits a person's failed captures: after {@code likeness.enrolment.max-failures} within
+ * Limits a person's failed captures: after {@code likeness.capture.max-failures} within
  * {@code failure-window}, capture attempts and new enrolments are refused (429) until the
  * oldest of them leaves the window. Counted in the database, so every instance agrees.
  * All methods run in the caller's session.
@@ -20,13 +20,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CaptureFailures {
 
-    static final String LIVENESS_FAILED = "liveness-failed";
-    static final String CAPTURE_UNREADABLE = "capture-unreadable";
+    public static final String LIVENESS_FAILED = "liveness-failed";
+    public static final String CAPTURE_UNREADABLE = "capture-unreadable";
 
-    @Inject EnrolmentConfig config;
+    @Inject CaptureConfig config;
 
     /** Fails with 429 while the person has used up their failed attempts; changes nothing. */
-    Uni<Void> requireAttemptsLeft(String ownerId, OffsetDateTime now) {
+    public Uni<Void> requireAttemptsLeft(String ownerId, OffsetDateTime now) {
         Duration window = config.failureWindow();
         // The max-th newest failure in the window: while it is in there, so are max failures.
         return Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -48,7 +48,7 @@ public class CaptureFailures {
      * Serialises the person's capture completions until the transaction ends, so that captures
      * sent in parallel (on enrolments started beforehand) cannot all pass the limit together.
      */
-    Uni<Void> lock(String ownerId) {
+    public Uni<Void> lock(String ownerId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "SELECT count(*) FROM pg_advisory_xact_lock(hashtextextended(?1, 0))", Long.class)
                 .setParameter(1, ownerId)
@@ -57,7 +57,7 @@ public class CaptureFailures {
     }
 
     /** Counts a failed capture; forgets the person's failures that left the window. */
-    Uni<Void> record(String ownerId, UUID enrolmentId, String outcome, OffsetDateTime now) {
+    public Uni<Void> record(String ownerId, UUID enrolmentId, String outcome, OffsetDateTime now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         DELETE FROM capture_failure WHERE owner_id = ?1 AND failed_at <= ?2""")
                 .setParameter(1, ownerId)
