@@ -38,12 +38,6 @@ class OverloadTest {
 
     private static final int REGISTRATIONS = 10;
 
-    public static class SmallPool extends ConfigOverrides {
-        public SmallPool() {
-            super("quarkus.datasource.reactive.max-size", "3", "likeness.database.max-wait-queue", "2");
-        }
-    }
-
     @Inject Pool database;
     @Inject MeterRegistry metrics;
 
@@ -92,5 +86,11 @@ class OverloadTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> metrics.get("sql.pool.active").gauge().value() == 0);
         Consents.register("bob", List.of(likeness), token).then().statusCode(201);
         assertTrue(metrics.get("sql.pool.idle").gauge().value() > 0, "connections back in the pool");
+    }
+
+    public static class SmallPool extends ConfigOverrides {
+        public SmallPool() {
+            super("quarkus.datasource.reactive.max-size", "3", "likeness.database.max-wait-queue", "2");
+        }
     }
 }

@@ -9,30 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
+import dev.likeness.identity.biometric.BiometricConfig;
+import dev.likeness.identity.capture.CaptureConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -41,7 +36,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Biometric data at rest: the reference image is kept encrypted with the likeness' own key, the
  * capture is not kept at all, and deleting the likeness leaves nothing that decrypts what remains
- * of its ciphertext. The decryption here is the test's own AES-GCM, not the service's code.
+ * of its ciphertext. The decryption here is the tests' own ({@link StoredBiometrics}), not the service's code.
  */
 @QuarkusTest
 class BiometricDataTest {
@@ -51,11 +46,8 @@ class BiometricDataTest {
 
     @Inject Pool database;
 
-    @ConfigProperty(name = "likeness.biometrics.key-encryption-key")
-    String keyEncryptionKey;
-
-    @ConfigProperty(name = "likeness.capture.upload-directory")
-    Path uploads;
+    @Inject BiometricConfig biometrics;
+    @Inject CaptureConfig capture;
 
     @Test
     void theReferenceImageIsEncryptedWithTheLikenessOwnKeyAndTheCaptureIsNotKept() throws Exception {
@@ -73,15 +65,15 @@ class BiometricDataTest {
                         SELECT k.wrapped_key, r.ciphertext FROM biometric_record r JOIN likeness_key k USING (likeness_id)
                         WHERE likeness_id = $1 AND kind = 'REFERENCE_IMAGE'""")
                 .execute(Tuple.of(likeness)).await().indefinitely().iterator().next();
-        byte[] ciphertext = bytes(stored, "ciphertext");
+        byte[] ciphertext = StoredBiometrics.bytes(stored, "ciphertext");
         assertEquals(12 + image.length + 16, ciphertext.length, "IV, the image encrypted, the tag");
         assertEquals(-1, indexOf(ciphertext, java.util.Arrays.copyOf(image, 16)), "the image's header is nowhere in what is stored");
-        SecretKey dataKey = new SecretKeySpec(open(kek(), bytes(stored, "wrapped_key"), id(likeness)), "AES");
-        assertArrayEquals(image, open(dataKey, ciphertext, context(likeness)), "the stored image is the one served, under the likeness' key");
+        assertArrayEquals(image, StoredBiometrics.content(stored, kek(), likeness, "REFERENCE_IMAGE"),
+                "the stored image is the one served, under the likeness' key");
 
         assertEquals(0L, count("SELECT count(*) FROM biometric_record WHERE likeness_id = $1 AND kind = 'CAPTURE'", likeness),
                 "the capture itself is not kept (retention 0 by default)");
-        try (Stream<Path> left = Files.exists(uploads) ? Files.list(uploads) : Stream.empty()) {
+        try (Stream<Path> left = Files.exists(capture.uploadDirectory()) ? Files.list(capture.uploadDirectory()) : Stream.empty()) {
             assertEquals(List.of(), left.toList(), "no upload left on disk");
         }
 
@@ -95,7 +87,7 @@ class BiometricDataTest {
         String person = Users.create();
         UUID likeness = UUID.fromString(Enrolments.verifiedLikeness(person, CLIPS + 2));
         // What a backup, a replica or a dead tuple may still hold after the deletion.
-        byte[] leftover = bytes(database.preparedQuery("SELECT ciphertext FROM biometric_record WHERE likeness_id = $1")
+        byte[] leftover = StoredBiometrics.bytes(database.preparedQuery("SELECT ciphertext FROM biometric_record WHERE likeness_id = $1")
                 .execute(Tuple.of(likeness)).await().indefinitely().iterator().next(), "ciphertext");
 
         given().auth().oauth2(Tokens.user(person)).delete("/v1/likenesses/{id}", likeness).then().statusCode(204);
@@ -107,40 +99,21 @@ class BiometricDataTest {
         // Nothing left decrypts it: not the key encryption key, not any other likeness' data key.
         List<SecretKey> candidates = new ArrayList<>(List.of(kek()));
         for (Row row : database.query("SELECT likeness_id, wrapped_key FROM likeness_key").execute().await().indefinitely()) {
-            candidates.add(new SecretKeySpec(open(kek(), bytes(row, "wrapped_key"), id(row.getUUID("likeness_id"))), "AES"));
+            candidates.add(StoredBiometrics.dataKey(kek(), StoredBiometrics.bytes(row, "wrapped_key"), row.getUUID("likeness_id")));
         }
         assertTrue(candidates.size() > 1, "other likenesses' keys are there to try");
         for (SecretKey candidate : candidates) {
-            assertThrows(GeneralSecurityException.class, () -> open(candidate, leftover, context(likeness)));
+            assertThrows(GeneralSecurityException.class,
+                    () -> StoredBiometrics.open(candidate, leftover, StoredBiometrics.context(likeness, "REFERENCE_IMAGE")));
         }
     }
 
     private SecretKey kek() {
-        return new SecretKeySpec(Base64.getDecoder().decode(keyEncryptionKey), "AES");
-    }
-
-    /** AES-256-GCM, IV (12 bytes) first, as the service README describes the stored format. */
-    private static byte[] open(SecretKey key, byte[] sealed, byte[] context) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, 12));
-        cipher.updateAAD(context);
-        return cipher.doFinal(sealed, 12, sealed.length - 12);
-    }
-
-    private static byte[] id(UUID likeness) {
-        return ByteBuffer.allocate(16).putLong(likeness.getMostSignificantBits()).putLong(likeness.getLeastSignificantBits()).array();
-    }
-
-    private static byte[] context(UUID likeness) {
-        return ByteBuffer.allocate(16 + 15).put(id(likeness)).put("REFERENCE_IMAGE".getBytes(StandardCharsets.UTF_8)).array();
+        return StoredBiometrics.key(biometrics.keyEncryptionKey());
     }
 
     private long count(String sql, UUID likeness) {
         return database.preparedQuery(sql).execute(Tuple.of(likeness)).await().indefinitely().iterator().next().getLong(0);
-    }
-
-    private static byte[] bytes(Row row, String column) {
-        return row.getBuffer(column).getBytes();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -3,29 +3,18 @@ package dev.likeness.identity;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
-
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.likeness.captures.Captures;
+import dev.likeness.devstack.testing.ConfigOverrides;
 import dev.likeness.devstack.testing.Users;
+import dev.likeness.identity.biometric.BiometricConfig;
 import dev.likeness.identity.biometric.ExpiredCaptures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -40,29 +29,10 @@ class CaptureRetentionTest {
     /** Fixed seeds of this class' clips, so a run replays; distinct from other classes': a capture verifies only once. */
     private static final long CLIPS = 16_000;
 
-    public static class Retained implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("likeness.biometrics.capture-retention", "1h");
-        }
-    }
-
-    @Inject
-    Pool database;
-
+    @Inject Pool database;
     @Inject MovableClock clock;
     @Inject ExpiredCaptures expiredCaptures;
-
-    @ConfigProperty(name = "likeness.biometrics.key-encryption-key")
-    String keyEncryptionKey;
-
-    @ConfigProperty(name = "likeness.biometrics.capture-retention")
-    Duration retention;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+    @Inject BiometricConfig biometrics;
 
     @Test
     void theCaptureIsKeptEncryptedUntilItsRetentionEndsThenPurged() throws Exception {
@@ -77,15 +47,12 @@ class CaptureRetentionTest {
                         WHERE likeness_id = $1 AND kind = 'CAPTURE'""")
                 .execute(Tuple.of(likeness)).await().indefinitely().iterator().next();
         assertEquals("video/mp4", kept.getString("media_type"));
-        byte[] id = ByteBuffer.allocate(16).putLong(likeness.getMostSignificantBits()).putLong(likeness.getLeastSignificantBits()).array();
-        SecretKey dataKey = new SecretKeySpec(open(new SecretKeySpec(Base64.getDecoder().decode(keyEncryptionKey), "AES"),
-                kept.getBuffer("wrapped_key").getBytes(), id), "AES");
-        byte[] context = ByteBuffer.allocate(16 + 7).put(id).put("CAPTURE".getBytes(StandardCharsets.UTF_8)).array();
-        assertArrayEquals(capture, open(dataKey, kept.getBuffer("ciphertext").getBytes(), context), "the uploaded bytes, encrypted");
+        assertArrayEquals(capture, StoredBiometrics.content(kept, StoredBiometrics.key(biometrics.keyEncryptionKey()), likeness, "CAPTURE"),
+                "the uploaded bytes, encrypted");
 
         expiredCaptures.purge().await().indefinitely();
         assertEquals(1L, count(likeness, "CAPTURE"), "kept until its retention ends");
-        clock.advance(retention);
+        clock.advance(biometrics.captureRetention());
         expiredCaptures.purge().await().indefinitely();
         assertEquals(0L, count(likeness, "CAPTURE"), "purged once it ended");
         assertEquals(1L, count(likeness, "REFERENCE_IMAGE"), "the reference image stays");
@@ -96,10 +63,9 @@ class CaptureRetentionTest {
                 .execute(Tuple.of(likeness, kind)).await().indefinitely().iterator().next().getLong(0);
     }
 
-    private static byte[] open(SecretKey key, byte[] sealed, byte[] context) throws Exception {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, 12));
-        cipher.updateAAD(context);
-        return cipher.doFinal(sealed, 12, sealed.length - 12);
+    public static class Retained extends ConfigOverrides {
+        public Retained() {
+            super("likeness.biometrics.capture-retention", "1h");
+        }
     }
 }

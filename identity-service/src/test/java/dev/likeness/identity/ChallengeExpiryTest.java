@@ -3,16 +3,14 @@ package dev.likeness.identity;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.likeness.captures.Captures;
 import dev.likeness.devstack.testing.Users;
+import dev.likeness.identity.enrolment.EnrolmentConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -24,19 +22,13 @@ class ChallengeExpiryTest {
 
     @Inject MovableClock clock;
 
-    @ConfigProperty(name = "likeness.enrolment.challenge-ttl")
-    Duration challengeTtl;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+    @Inject EnrolmentConfig config;
 
     @Test
     void anExpiredChallengeRefusesItsCaptureAndStaysUnused() {
         String person = Users.create();
         JsonPath enrolment = Enrolments.start(person);
-        clock.advance(challengeTtl);
+        clock.advance(config.challengeTtl());
         Enrolments.submit(person, enrolment, "video/mp4", Captures.clip(Captures.Container.MP4, 3, CLIPS + 1))
                 .then()
                 .statusCode(410)

@@ -10,8 +10,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The application's clock in tests (it replaces the kit's default): the system clock, moved on
- * by {@link #advance}, so a test reaches an expiry without waiting for it. The application is
- * shared by the test classes of a profile: a test that moves the clock resets it afterwards.
+ * by {@link #advance}, so a test reaches an expiry without waiting for it. {@link ClockReset}
+ * puts it back after every test.
  */
 @Singleton
 public class MovableClock extends Clock {

@@ -39,12 +39,6 @@ class VendorSessionTest {
     /** Fixed seeds of this class' clips, so a run replays; distinct from other classes': a capture verifies only once. */
     private static final long CLIPS = 19_000;
 
-    public static class SessionVendor extends ConfigOverrides {
-        public SessionVendor() {
-            super("likeness.liveness.verifier", "test-vendor", "likeness.liveness.vendor-min-confidence", "90");
-        }
-    }
-
     @Inject TestVendor vendor;
 
     @Test
@@ -102,5 +96,11 @@ class VendorSessionTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "jpeg", out);
         return out.toByteArray();
+    }
+
+    public static class SessionVendor extends ConfigOverrides {
+        public SessionVendor() {
+            super("likeness.liveness.verifier", "test-vendor", "likeness.liveness.vendor-min-confidence", "90");
+        }
     }
 }

@@ -33,12 +33,6 @@ class QueryPlanCacheTest {
 
     private static final int ALERTS = 40;
 
-    public static class WithStatistics extends ConfigOverrides {
-        public WithStatistics() {
-            super("quarkus.hibernate-orm.statistics", "true");
-        }
-    }
-
     @Inject Mutiny.SessionFactory sessions;
 
     @Test
@@ -63,5 +57,11 @@ class QueryPlanCacheTest {
 
     private static int unread(String token) {
         return given().auth().oauth2(token).get("/v1/notifications/unread-count").then().statusCode(200).extract().path("unread");
+    }
+
+    public static class WithStatistics extends ConfigOverrides {
+        public WithStatistics() {
+            super("quarkus.hibernate-orm.statistics", "true");
+        }
     }
 }

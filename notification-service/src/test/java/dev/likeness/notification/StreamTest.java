@@ -7,20 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -86,7 +78,6 @@ class StreamTest {
     }
 
     /** The stream's first comment line, however the server spaces it. */
-    private static final java.util.regex.Pattern OPEN = java.util.regex.Pattern.compile("(?m)^: ?open\\r?$");
 
     @Test
     void heartbeatsKeepAnIdleStreamAlive() throws Exception {
@@ -112,62 +103,18 @@ class StreamTest {
         String token = Tokens.user(owner);
         int streams = 300;
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
-        // HTTP/1.1: a connection per stream, as browsers' EventSource mostly has.
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        AtomicInteger received = new AtomicInteger();
-        AtomicInteger opened = new AtomicInteger();
-        List<Flow.Subscription> subscriptions = new CopyOnWriteArrayList<>();
-        List<StringBuilder> texts = new CopyOnWriteArrayList<>();
-        List<CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>>> open = new ArrayList<>();
-        for (int i = 0; i < streams; i++) {
-            open.add(client.sendAsync(request(token), HttpResponse.BodyHandlers.ofPublisher()));
+        try (ManyStreams open = new ManyStreams(request(token), streams)) {
+            int threadsOpen = ManagementFactory.getThreadMXBean().getThreadCount();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> open.opened.get() == streams);
+            Events.send(Upstream.draftCreated(UUID.randomUUID(), Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> open.received.get() == streams);
+            // On the wire an event is only its id and data lines (heartbeats are comments).
+            String wire = open.firstText();
+            assertEquals(List.of(), wire.lines().filter(line -> !line.isEmpty() && !line.startsWith(":")
+                    && !line.startsWith("id:") && !line.startsWith("data:")).toList(), wire);
+            assertTrue(threadsOpen - threadsBefore < 50,
+                    "threads grew from " + threadsBefore + " to " + threadsOpen + " for " + streams + " streams");
         }
-        for (var pending : open) {
-            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = pending.get(60, TimeUnit.SECONDS);
-            assertEquals(200, response.statusCode());
-            response.body().subscribe(new Flow.Subscriber<>() {
-                private final StringBuilder text = new StringBuilder();
-
-                public void onSubscribe(Flow.Subscription subscription) {
-                    texts.add(text);
-                    subscriptions.add(subscription);
-                    subscription.request(Long.MAX_VALUE);
-                }
-
-                public void onNext(List<ByteBuffer> chunks) {
-                    boolean wasOpen = OPEN.matcher(text).find();
-                    boolean before = text.indexOf("data:") >= 0;
-                    chunks.forEach(chunk -> text.append(StandardCharsets.UTF_8.decode(chunk)));
-                    if (!wasOpen && OPEN.matcher(text).find()) {
-                        opened.incrementAndGet();
-                    }
-                    if (!before && text.indexOf("data:") >= 0) {
-                        received.incrementAndGet();
-                    }
-                }
-
-                public void onError(Throwable failure) {
-                }
-
-                public void onComplete() {
-                }
-            });
-        }
-        int threadsOpen = ManagementFactory.getThreadMXBean().getThreadCount();
-        // A 200 is sent before the stream knows where it starts: its ": open" comment says it does.
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> opened.get() == streams);
-        Events.send(Upstream.draftCreated(UUID.randomUUID(), Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> received.get() == streams);
-        // On the wire an event is only its id and data lines (heartbeats are comments).
-        String wire;
-        synchronized (texts.get(0)) {
-            wire = texts.get(0).toString();
-        }
-        assertEquals(List.of(), wire.lines().filter(line -> !line.isEmpty() && !line.startsWith(":")
-                && !line.startsWith("id:") && !line.startsWith("data:")).toList(), wire);
-        assertTrue(threadsOpen - threadsBefore < 50,
-                "threads grew from " + threadsBefore + " to " + threadsOpen + " for " + streams + " streams");
-        subscriptions.forEach(Flow.Subscription::cancel);
     }
 
     @Test
