@@ -16,9 +16,6 @@ import jakarta.persistence.Table;
 public class DraftLikeness {
 
     public record Key(UUID draftId, UUID likenessId) implements Serializable {
-        public Key() {
-            this(null, null);
-        }
     }
 
     @Id

@@ -15,9 +15,6 @@ import jakarta.persistence.Table;
 public class Follow {
 
     public record Key(String platformId, String followerId, String followeeId) implements Serializable {
-        public Key() {
-            this(null, null, null);
-        }
     }
 
     @Id

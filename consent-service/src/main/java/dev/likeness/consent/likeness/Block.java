@@ -16,9 +16,6 @@ import jakarta.persistence.Table;
 public class Block {
 
     public record Key(UUID likenessId, String blockedId) implements Serializable {
-        public Key() {
-            this(null, null);
-        }
     }
 
     @Id

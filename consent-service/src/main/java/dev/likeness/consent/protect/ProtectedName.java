@@ -15,9 +15,6 @@ import jakarta.persistence.Table;
 public class ProtectedName {
 
     public record Key(String normalized, UUID protectedPersonId) implements Serializable {
-        public Key() {
-            this(null, null);
-        }
     }
 
     @Id
