@@ -1,7 +1,14 @@
 package dev.likeness.devstack.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -20,7 +27,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * packages right under the service's root) import each other without cycles; a resource reaches
  * another feature through its service, never its repository; and no resource answers with an
  * entity, so what a client reads is always a view the feature chose. Every event the service
- * publishes declares its CloudEvents type.
+ * publishes declares its CloudEvents type, and time comes from the injected clock.
  */
 public final class Architecture {
 
@@ -40,6 +47,10 @@ public final class Architecture {
                 .and(classes().that().haveSimpleNameEndingWith("Resource").should(answerWithViewsNotEntities())
                         .allowEmptyShould(true))
                 .and(classes().that().implement(DOMAIN_EVENT).should().beAnnotatedWith(EVENT_TYPE).allowEmptyShould(true))
+                .and(noClasses().should().callMethod(OffsetDateTime.class, "now").orShould().callMethod(Instant.class, "now")
+                        .orShould().callMethod(LocalDate.class, "now").orShould().callMethod(LocalDateTime.class, "now")
+                        .orShould().callMethod(ZonedDateTime.class, "now")
+                        .because("time comes from the injected java.time.Clock, which tests move"))
                 .check(main);
     }
 
