@@ -16,7 +16,8 @@ class OutboxRelayTest extends OutboxContract {
     /** Fixed seeds of this class' clips, so a run replays; distinct from other classes': a capture verifies only once. */
     private static final long CLIPS = 12_000;
 
-    private long clips = CLIPS;
+    /** Static: JUnit makes an instance per test, and each test's clip needs a seed of its own. */
+    private static long clips = CLIPS;
     private String person;
 
     OutboxRelayTest() {
