@@ -17,19 +17,9 @@ import dev.likeness.kit.http.ProblemException;
  * An uploaded capture, streamed to a private temporary file (never whole in memory) with a size
  * cap, its SHA-256 computed on the way. Close it to delete the file.
  */
-public final class CaptureUpload implements AutoCloseable {
+public record CaptureUpload(Path file, String sha256Hex, long size) implements AutoCloseable {
 
     private static final byte[] EBML = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
-
-    private final Path file;
-    private final String sha256;
-    private final long size;
-
-    private CaptureUpload(Path file, String sha256, long size) {
-        this.file = file;
-        this.sha256 = sha256;
-        this.size = size;
-    }
 
     public static CaptureUpload receive(InputStream body, long maxSize, Path directory) throws IOException {
         Files.createDirectories(directory);
@@ -71,18 +61,6 @@ public final class CaptureUpload implements AutoCloseable {
             return read >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p';
         }
         return read >= 4 && head[0] == EBML[0] && head[1] == EBML[1] && head[2] == EBML[2] && head[3] == EBML[3];
-    }
-
-    public Path file() {
-        return file;
-    }
-
-    public String sha256Hex() {
-        return sha256;
-    }
-
-    public long size() {
-        return size;
     }
 
     @Override

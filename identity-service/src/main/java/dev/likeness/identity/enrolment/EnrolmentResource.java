@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -55,10 +56,10 @@ import io.smallrye.mutiny.Uni;
 /** Enrolment: receive a liveness challenge, answer it with one capture, get a verified likeness. */
 @Path("/v1/enrolments")
 @RolesAllowed(Roles.USER)
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Enrolment")
 public class EnrolmentResource {
 
-    public static final String NONCE_HEADER = "Likeness-Challenge-Nonce";
     private static final List<String> CAPTURE_TYPES = List.of("video/mp4", "video/webm");
 
     @Inject EnrolmentService enrolments;
@@ -69,7 +70,6 @@ public class EnrolmentResource {
     @Inject Clock clock;
 
     @POST
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "startEnrolment", summary = "Start an enrolment and receive its liveness challenge",
             description = "The challenge expires after likeness.enrolment.challenge-ttl (3 minutes) and takes one capture.")
     @APIResponse(responseCode = "201", description = "The enrolment, with its challenge",
@@ -84,7 +84,6 @@ public class EnrolmentResource {
 
     @GET
     @Path("{enrolmentId}")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getEnrolment", summary = "An enrolment of the caller, with its outcome and checks")
     public Uni<EnrolmentView> get(@PathParam("enrolmentId") UUID enrolmentId) {
         return enrolments.get(enrolmentId, caller.getSubject()).map(e -> EnrolmentView.of(e, OffsetDateTime.now(clock)));
@@ -94,7 +93,6 @@ public class EnrolmentResource {
     @Path("{enrolmentId}/capture")
     @Blocking
     @Consumes({"video/mp4", "video/webm"})
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "submitCapture", summary = "Answer the challenge with a video capture",
             description = """
                     The raw capture as the body: an MP4 (H.264/AAC, also fragmented) or WebM (VP8/VP9, Opus) file \
@@ -111,17 +109,13 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "410", description = "The challenge expired")
     @APIResponse(responseCode = "413", description = "The capture is larger than likeness.capture.max-size")
     public EnrolmentView capture(
-            @PathParam("enrolmentId") UUID enrolmentId,
-            @Parameter(description = "The nonce of the enrolment's challenge", required = true)
-            @HeaderParam(NONCE_HEADER) String nonce,
+            @BeanParam ChallengeAnswer answer,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(hidden = true) // a transport header, not part of the API
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
             InputStream body) {
-        if (nonce == null || nonce.isBlank()) {
-            throw new ProblemException(400, "validation-failed", "Request validation failed",
-                    NONCE_HEADER + ": required", List.of(new Problem.FieldError(NONCE_HEADER, "required")));
-        }
+        UUID enrolmentId = answer.enrolmentId;
+        String nonce = answer.requiredNonce();
         long maxSize = capture.maxSize().asLongValue();
         if (contentLength != null && contentLength > maxSize) {
             throw CaptureUpload.tooLarge(maxSize);

@@ -6,14 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,13 +20,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.likeness.identity.capture.Check;
 import dev.likeness.identity.capture.Verification;
-import dev.likeness.kit.http.Problem;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.http.Roles;
 import dev.likeness.identity.liveness.LivenessConfig;
@@ -65,15 +61,12 @@ public class LivenessSessionResource {
     @APIResponse(responseCode = "201", description = "The session: stream the camera to the vendor with it",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "Captures are uploaded here (capture-required), or the session is open (session-open)")
-    public Response open(@PathParam("enrolmentId") UUID enrolmentId,
-                         @Parameter(description = "The nonce of the enrolment's challenge", required = true)
-                         @HeaderParam(EnrolmentResource.NONCE_HEADER) String nonce) {
-        SessionVerifier vendor = vendor(nonce);
-        String owner = caller.getSubject();
-        EnrolmentService.requireNoSession(EnrolmentResource.await(() -> enrolments.awaitingCapture(enrolmentId, owner, nonce)));
-        SessionVerifier.Session session = vendor.open(enrolmentId);
-        EnrolmentResource.await(() -> enrolments.openSession(enrolmentId, owner, nonce, session.sessionId()));
-        return Response.created(URI.create("/v1/enrolments/" + enrolmentId + "/liveness-session"))
+    public Response open(@BeanParam ChallengeAnswer answer) {
+        SessionVerifier vendor = vendor();
+        EnrolmentService.requireNoSession(awaiting(answer));
+        SessionVerifier.Session session = vendor.open(answer.enrolmentId);
+        EnrolmentResource.await(() -> enrolments.openSession(answer.enrolmentId, caller.getSubject(), answer.nonce, session.sessionId()));
+        return Response.created(URI.create("/v1/enrolments/" + answer.enrolmentId + "/liveness-session"))
                 .entity(new SessionView(session.sessionId(), session.client())).build();
     }
 
@@ -86,12 +79,9 @@ public class LivenessSessionResource {
     @APIResponse(responseCode = "200", description = "Verified: the enrolment names the new likeness")
     @APIResponse(responseCode = "422", description = "The vendor did not find a live person (liveness-failed)")
     @APIResponse(responseCode = "409", description = "No session yet (no-session), or the vendor has not decided (session-in-progress)")
-    public EnrolmentView result(@PathParam("enrolmentId") UUID enrolmentId,
-                                @Parameter(description = "The nonce of the enrolment's challenge", required = true)
-                                @HeaderParam(EnrolmentResource.NONCE_HEADER) String nonce) {
-        SessionVerifier vendor = vendor(nonce);
-        String owner = caller.getSubject();
-        Enrolment enrolment = EnrolmentResource.await(() -> enrolments.awaitingCapture(enrolmentId, owner, nonce));
+    public EnrolmentView result(@BeanParam ChallengeAnswer answer) {
+        SessionVerifier vendor = vendor();
+        Enrolment enrolment = awaiting(answer);
         if (enrolment.vendorSessionId == null) {
             throw new ProblemException(409, "no-session", "No liveness session", "Open the liveness session first");
         }
@@ -101,7 +91,7 @@ public class LivenessSessionResource {
                     "The vendor has not decided yet (" + result.status() + "); ask again in a moment");
         }
         Verdict verdict = new Verdict(new Verification(vendor.name(), checks(result)), result.referenceImage());
-        Enrolment done = EnrolmentResource.await(() -> enrolments.complete(enrolmentId, owner, nonce, null, verdict, null));
+        Enrolment done = EnrolmentResource.await(() -> enrolments.complete(answer.enrolmentId, caller.getSubject(), answer.nonce, null, verdict, null));
         if (done.status != Enrolment.Status.VERIFIED) {
             throw EnrolmentResource.rejected(done.verification.checks());
         }
@@ -118,11 +108,12 @@ public class LivenessSessionResource {
                         String.format(Locale.ROOT, "at least %.1f", min)));
     }
 
-    private SessionVerifier vendor(String nonce) {
-        if (nonce == null || nonce.isBlank()) {
-            throw new ProblemException(400, "validation-failed", "Request validation failed",
-                    EnrolmentResource.NONCE_HEADER + ": required", List.of(new Problem.FieldError(EnrolmentResource.NONCE_HEADER, "required")));
-        }
+    private Enrolment awaiting(ChallengeAnswer answer) {
+        String nonce = answer.requiredNonce();
+        return EnrolmentResource.await(() -> enrolments.awaitingCapture(answer.enrolmentId, caller.getSubject(), nonce));
+    }
+
+    private SessionVerifier vendor() {
         SessionVerifier vendor = verifiers.session();
         if (vendor == null) {
             throw new ProblemException(409, "capture-required", "Capture required",

@@ -2,13 +2,16 @@ package dev.likeness.identity.likeness;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.likeness.identity.biometric.BiometricVault;
 import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.outbox.DomainEvent;
 import dev.likeness.kit.outbox.Outbox;
 import dev.likeness.kit.time.Clocks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -49,31 +52,35 @@ public class LikenessService {
 
     @WithTransaction
     public Uni<Likeness> suspend(UUID id, String reason) {
-        return likenesses.forUpdate(id).onItem().ifNull().failWith(() -> notFound(id)).chain(likeness -> {
-            if (likeness.status != Likeness.Status.VERIFIED) {
-                throw conflict("not-verified", "Likeness not verified", likeness, "only a verified likeness can be suspended");
-            }
-            OffsetDateTime now = Clocks.micros(clock);
+        return change(id, Likeness.Status.VERIFIED, "not-verified", "only a verified likeness can be suspended", (likeness, now) -> {
             likeness.status = Likeness.Status.SUSPENDED;
             likeness.suspendedAt = now;
             likeness.suspensionReason = reason;
-            likeness.updatedAt = now;
-            return outbox.append(new LikenessSuspendedEvent(likeness.id, likeness.ownerId, reason, now)).replaceWith(likeness);
+            return new LikenessSuspendedEvent(likeness.id, likeness.ownerId, reason, now);
         });
     }
 
     @WithTransaction
     public Uni<Likeness> reinstate(UUID id) {
-        return likenesses.forUpdate(id).onItem().ifNull().failWith(() -> notFound(id)).chain(likeness -> {
-            if (likeness.status != Likeness.Status.SUSPENDED) {
-                throw conflict("not-suspended", "Likeness not suspended", likeness, "only a suspended likeness can be reinstated");
-            }
-            OffsetDateTime now = Clocks.micros(clock);
+        return change(id, Likeness.Status.SUSPENDED, "not-suspended", "only a suspended likeness can be reinstated", (likeness, now) -> {
             likeness.status = Likeness.Status.VERIFIED;
             likeness.suspendedAt = null;
             likeness.suspensionReason = null;
+            return new LikenessReinstatedEvent(likeness.id, likeness.ownerId, now);
+        });
+    }
+
+    /** Locks the likeness, refuses unless it is {@code from} (409 {@code code}), applies the change and appends its event. */
+    private Uni<Likeness> change(UUID id, Likeness.Status from, String code, String rule,
+                                 BiFunction<Likeness, OffsetDateTime, DomainEvent> apply) {
+        return likenesses.forUpdate(id).onItem().ifNull().failWith(() -> notFound(id)).chain(likeness -> {
+            if (likeness.status != from) {
+                throw new ProblemException(409, code, "Likeness not " + from.name().toLowerCase(Locale.ROOT),
+                        "The likeness is " + likeness.status + "; " + rule);
+            }
+            OffsetDateTime now = Clocks.micros(clock);
             likeness.updatedAt = now;
-            return outbox.append(new LikenessReinstatedEvent(likeness.id, likeness.ownerId, now)).replaceWith(likeness);
+            return outbox.append(apply.apply(likeness, now)).replaceWith(likeness);
         });
     }
 
@@ -105,9 +112,5 @@ public class LikenessService {
 
     private static ProblemException notFound(UUID id) {
         return ProblemException.notFound("likeness " + id);
-    }
-
-    private static ProblemException conflict(String code, String title, Likeness likeness, String rule) {
-        return new ProblemException(409, code, title, "The likeness is " + likeness.status + "; " + rule);
     }
 }
