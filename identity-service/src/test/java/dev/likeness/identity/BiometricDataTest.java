@@ -41,9 +41,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 class BiometricDataTest {
 
-    /** Fixed seeds of this class' clips, so a run replays; distinct from other classes': a capture verifies only once. */
-    private static final long CLIPS = 15_000;
-
     @Inject Pool database;
 
     @Inject BiometricConfig biometrics;
@@ -52,7 +49,7 @@ class BiometricDataTest {
     @Test
     void theReferenceImageIsEncryptedWithTheLikenessOwnKeyAndTheCaptureIsNotKept() throws Exception {
         String person = Users.create();
-        UUID likeness = UUID.fromString(Enrolments.verifiedLikeness(person, CLIPS + 1));
+        UUID likeness = UUID.fromString(Enrolments.verifiedLikeness(person, Seeds.next()));
 
         byte[] image = given().auth().oauth2(Tokens.user(person)).get("/v1/likenesses/{id}/reference-image", likeness).then()
                 .statusCode(200).contentType("image/jpeg").header("Cache-Control", "no-store")
@@ -85,7 +82,7 @@ class BiometricDataTest {
     @Test
     void deletingTheLikenessShredsItsKeySoLeftoverCiphertextNeverDecryptsAgain() throws Exception {
         String person = Users.create();
-        UUID likeness = UUID.fromString(Enrolments.verifiedLikeness(person, CLIPS + 2));
+        UUID likeness = UUID.fromString(Enrolments.verifiedLikeness(person, Seeds.next()));
         // What a backup, a replica or a dead tuple may still hold after the deletion.
         byte[] leftover = StoredBiometrics.bytes(database.preparedQuery("SELECT ciphertext FROM biometric_record WHERE likeness_id = $1")
                 .execute(Tuple.of(likeness)).await().indefinitely().iterator().next(), "ciphertext");

@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 import dev.likeness.captures.Captures;
@@ -21,20 +19,17 @@ import io.restassured.response.Response;
 @QuarkusTest
 class CaptureRateLimitTest {
 
-    /** Seeds of the generated clips and noise, fixed so a run is replayable (distinct from other classes'). */
-    private static final Random SEEDS = new Random(10_000);
-
     @Test
     void fiveFailedCapturesRefuseTheSixthAttemptAndANewEnrolment() {
         String person = Users.create();
         // Started before the failures: an open challenge does not escape the limit.
         JsonPath pending = Enrolments.start(person);
         for (int i = 0; i < 5; i++) {
-            Enrolments.submit(person, Enrolments.start(person), "video/mp4", Captures.withoutAudio(Container.MP4, 3, SEEDS.nextLong()))
+            Enrolments.submit(person, Enrolments.start(person), "video/mp4", Captures.withoutAudio(Container.MP4, 3, Seeds.next()))
                     .then().statusCode(422).body("code", is("liveness-failed"));
         }
 
-        assertTooManyAttempts(Enrolments.submit(person, pending, "video/mp4", Captures.clip(Container.MP4, 3, SEEDS.nextLong())));
+        assertTooManyAttempts(Enrolments.submit(person, pending, "video/mp4", Captures.clip(Container.MP4, 3, Seeds.next())));
         assertEquals("AWAITING_CAPTURE", Enrolments.get(person, pending).getString("status"));
         assertTooManyAttempts(given().auth().oauth2(Tokens.user(person)).post("/v1/enrolments"));
         // Someone else is not held back by this person's failures.
@@ -48,10 +43,10 @@ class CaptureRateLimitTest {
         JsonPath enrolment = Enrolments.start(person);
         byte[] noise = new byte[4096];
         for (int i = 0; i < 5; i++) {
-            SEEDS.nextBytes(noise);
+            Seeds.fill(noise);
             Enrolments.submit(person, enrolment, "video/mp4", noise).then().statusCode(422).body("code", is("capture-unreadable"));
         }
-        assertTooManyAttempts(Enrolments.submit(person, enrolment, "video/mp4", Captures.clip(Container.MP4, 3, SEEDS.nextLong())));
+        assertTooManyAttempts(Enrolments.submit(person, enrolment, "video/mp4", Captures.clip(Container.MP4, 3, Seeds.next())));
         assertEquals("AWAITING_CAPTURE", Enrolments.get(person, enrolment).getString("status"));
     }
 
@@ -59,11 +54,11 @@ class CaptureRateLimitTest {
     void fourFailedCapturesStillLeaveAnAttempt() {
         String person = Users.create();
         for (int i = 0; i < 4; i++) {
-            Enrolments.submit(person, Enrolments.start(person), "video/mp4", Captures.withoutAudio(Container.MP4, 3, SEEDS.nextLong()))
+            Enrolments.submit(person, Enrolments.start(person), "video/mp4", Captures.withoutAudio(Container.MP4, 3, Seeds.next()))
                     .then().statusCode(422);
         }
         JsonPath last = Enrolments.start(person);
-        Enrolments.submit(person, last, "video/mp4", Enrolments.live(last, Container.MP4, SEEDS.nextLong()))
+        Enrolments.submit(person, last, "video/mp4", Enrolments.live(last, Container.MP4, Seeds.next()))
                 .then().statusCode(200).body("status", is("VERIFIED"));
     }
 

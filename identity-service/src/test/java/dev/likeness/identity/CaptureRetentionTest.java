@@ -26,9 +26,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @TestProfile(CaptureRetentionTest.Retained.class)
 class CaptureRetentionTest {
 
-    /** Fixed seeds of this class' clips, so a run replays; distinct from other classes': a capture verifies only once. */
-    private static final long CLIPS = 16_000;
-
     @Inject Pool database;
     @Inject MovableClock clock;
     @Inject ExpiredCaptures expiredCaptures;
@@ -38,7 +35,7 @@ class CaptureRetentionTest {
     void theCaptureIsKeptEncryptedUntilItsRetentionEndsThenPurged() throws Exception {
         String person = Users.create();
         JsonPath enrolment = Enrolments.start(person);
-        byte[] capture = Enrolments.live(enrolment, Captures.Container.MP4, CLIPS + 1);
+        byte[] capture = Enrolments.live(enrolment, Captures.Container.MP4, Seeds.next());
         UUID likeness = UUID.fromString(Enrolments.submit(person, enrolment, "video/mp4", capture)
                 .then().statusCode(200).extract().path("likenessId"));
 

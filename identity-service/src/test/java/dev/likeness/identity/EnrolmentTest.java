@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Random;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,9 +28,6 @@ import io.restassured.path.json.JsonPath;
 /** Enrolment from challenge to verified likeness, and every way a capture can be refused. */
 @QuarkusTest
 class EnrolmentTest {
-
-    /** Seeds of the generated clips and noise, fixed so a run is replayable (distinct from other classes'). */
-    private static final Random SEEDS = new Random(11_000);
 
     @Test
     void anEnrolmentGivesARandomSingleUseChallengeThatExpiresInThreeMinutes() {
@@ -57,7 +53,7 @@ class EnrolmentTest {
     void aCaptureWithVideoAndAudioVerifiesTheLikeness(Container container) {
         String person = Users.create();
         JsonPath enrolment = Enrolments.start(person);
-        String likeness = Enrolments.submit(person, enrolment, container.mediaType, Enrolments.live(enrolment, container, SEEDS.nextLong()))
+        String likeness = Enrolments.submit(person, enrolment, container.mediaType, Enrolments.live(enrolment, container, Seeds.next()))
                 .then()
                 .statusCode(200)
                 .body("status", is("VERIFIED"))
@@ -70,7 +66,7 @@ class EnrolmentTest {
                 .statusCode(200)
                 .body("id", hasItem(likeness))
                 .body("status", hasItem("VERIFIED"));
-        Enrolments.submit(person, enrolment, container.mediaType, Captures.clip(container, 3, SEEDS.nextLong()))
+        Enrolments.submit(person, enrolment, container.mediaType, Captures.clip(container, 3, Seeds.next()))
                 .then().statusCode(409).body("code", is("challenge-used"));
         given().auth().oauth2(Tokens.user(person)).post("/v1/enrolments").then()
                 .statusCode(409).contentType("application/problem+json").body("code", is("already-enrolled"));
@@ -80,14 +76,14 @@ class EnrolmentTest {
     void aCaptureWithoutAudioIsRejectedAndConsumesTheChallenge() {
         String person = Users.create();
         JsonPath enrolment = Enrolments.start(person);
-        Enrolments.submit(person, enrolment, "video/mp4", Captures.withoutAudio(Container.MP4, 3, SEEDS.nextLong()))
+        Enrolments.submit(person, enrolment, "video/mp4", Captures.withoutAudio(Container.MP4, 3, Seeds.next()))
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", is("liveness-failed"))
                 .body("errors.field", hasItem("audio-track"));
         assertEquals("REJECTED", Enrolments.get(person, enrolment).getString("status"));
-        Enrolments.submit(person, enrolment, "video/mp4", Captures.clip(Container.MP4, 3, SEEDS.nextLong()))
+        Enrolments.submit(person, enrolment, "video/mp4", Captures.clip(Container.MP4, 3, Seeds.next()))
                 .then().statusCode(409).body("code", is("challenge-used"));
     }
 
@@ -95,7 +91,7 @@ class EnrolmentTest {
     void tooShortAndTooLongCapturesAreRejected() {
         for (double seconds : List.of(1.0, 12.0)) {
             String person = Users.create();
-            Enrolments.submit(person, Enrolments.start(person), "video/webm", Captures.clip(Container.WEBM, seconds, SEEDS.nextLong()))
+            Enrolments.submit(person, Enrolments.start(person), "video/webm", Captures.clip(Container.WEBM, seconds, Seeds.next()))
                     .then()
                     .statusCode(422)
                     .body("errors.field", hasItem("duration"))
@@ -107,7 +103,7 @@ class EnrolmentTest {
     void theSameCaptureNeverVerifiesTwiceEvenForSomeoneElse() {
         String first = Users.create();
         JsonPath enrolment = Enrolments.start(first);
-        byte[] capture = Enrolments.live(enrolment, Container.MP4, SEEDS.nextLong());
+        byte[] capture = Enrolments.live(enrolment, Container.MP4, Seeds.next());
         Enrolments.submit(first, enrolment, "video/mp4", capture).then().statusCode(200);
         String second = Users.create();
         Enrolments.submit(second, Enrolments.start(second), "video/mp4", capture)
@@ -119,11 +115,11 @@ class EnrolmentTest {
         String person = Users.create();
         JsonPath enrolment = Enrolments.start(person);
         byte[] noise = new byte[4096];
-        SEEDS.nextBytes(noise);
+        Seeds.fill(noise);
 
         Enrolments.submit(person, enrolment, "video/mp4", noise).then()
                 .statusCode(422).contentType("application/problem+json").body("code", is("capture-unreadable"));
-        Enrolments.submit(person, enrolment, "video/webm", Captures.clip(Container.MP4, 3, SEEDS.nextLong())).then()
+        Enrolments.submit(person, enrolment, "video/webm", Captures.clip(Container.MP4, 3, Seeds.next())).then()
                 .statusCode(422).body("code", is("capture-unreadable"));
         Enrolments.submit(person, enrolment, "image/png", noise).then()
                 .statusCode(415).contentType("application/problem+json");
@@ -131,7 +127,7 @@ class EnrolmentTest {
                 .put("/v1/enrolments/{id}/capture", enrolment.getString("id")).then()
                 .statusCode(400).body("errors[0].field", is(Enrolments.NONCE));
         given().auth().oauth2(Tokens.user(person)).header(Enrolments.NONCE, "not-the-nonce").contentType("video/mp4")
-                .body(Captures.clip(Container.MP4, 3, SEEDS.nextLong()))
+                .body(Captures.clip(Container.MP4, 3, Seeds.next()))
                 .put("/v1/enrolments/{id}/capture", enrolment.getString("id")).then()
                 .statusCode(422).body("code", is("challenge-mismatch"));
         given().auth().oauth2(Tokens.user(person)).header(Enrolments.NONCE, enrolment.getString("challenge.nonce"))
@@ -140,7 +136,7 @@ class EnrolmentTest {
                 .statusCode(413).contentType("application/problem+json").body("code", is("capture-too-large"));
 
         assertEquals("AWAITING_CAPTURE", Enrolments.get(person, enrolment).getString("status"));
-        Enrolments.submit(person, enrolment, "video/mp4", Enrolments.live(enrolment, Container.MP4, SEEDS.nextLong()))
+        Enrolments.submit(person, enrolment, "video/mp4", Enrolments.live(enrolment, Container.MP4, Seeds.next()))
                 .then().statusCode(200).body("status", is("VERIFIED"));
     }
 
@@ -151,7 +147,7 @@ class EnrolmentTest {
         String stranger = Users.create();
         given().auth().oauth2(Tokens.user(stranger)).get("/v1/enrolments/{id}", enrolment.getString("id")).then()
                 .statusCode(404).contentType("application/problem+json");
-        Enrolments.submit(stranger, enrolment, "video/mp4", Captures.clip(Container.MP4, 3, SEEDS.nextLong()))
+        Enrolments.submit(stranger, enrolment, "video/mp4", Captures.clip(Container.MP4, 3, Seeds.next()))
                 .then().statusCode(404);
         assertEquals("AWAITING_CAPTURE", Enrolments.get(owner, enrolment).getString("status"));
     }

@@ -29,9 +29,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 class KeycloakSyncTest {
 
-    /** Fixed seeds of this class' clips, so a run replays; distinct from other classes': a capture verifies only once. */
-    private static final long CLIPS = 14_000;
-
     private static final String TOPIC = "likeness.identity.events";
     private static final String VERIFIED = "dev.likeness.identity.likeness.verified.v1";
     private static final String DELETED = "dev.likeness.identity.likeness.deleted.v1";
@@ -42,7 +39,7 @@ class KeycloakSyncTest {
     @Test
     void aVerifiedLikenessAppearsInThePersonsNextToken() {
         String person = Users.create();
-        String likeness = Enrolments.verifiedLikeness(person, CLIPS + 1);
+        String likeness = Enrolments.verifiedLikeness(person, Seeds.next());
         String userId = Users.id(person);
         Awaitility.await().atMost(WAIT).until(() -> likeness.equals(Users.attributes(userId).path("likeness_id").path(0).asText()));
         String token = Tokens.freshUser(person);
@@ -53,7 +50,7 @@ class KeycloakSyncTest {
     @Test
     void theTokenFollowsSuspensionReinstatementAndDeletion() {
         String person = Users.create();
-        String likeness = Enrolments.verifiedLikeness(person, CLIPS + 2);
+        String likeness = Enrolments.verifiedLikeness(person, Seeds.next());
         String userId = Users.id(person);
         awaitStatus(userId, "VERIFIED");
         String staff = Tokens.user("dana");
@@ -80,9 +77,9 @@ class KeycloakSyncTest {
     void aLateEventAboutADeletedLikenessLeavesThePersonsNextOneAlone() {
         String person = Users.create();
         String userId = Users.id(person);
-        String first = Enrolments.verifiedLikeness(person, CLIPS + 3);
+        String first = Enrolments.verifiedLikeness(person, Seeds.next());
         given().auth().oauth2(Tokens.user(person)).delete("/v1/likenesses/{id}", first).then().statusCode(204);
-        String next = Enrolments.verifiedLikeness(person, CLIPS + 4);
+        String next = Enrolments.verifiedLikeness(person, Seeds.next());
         Awaitility.await().atMost(WAIT).until(() -> next.equals(Users.attributes(userId).path("likeness_id").path(0).asText()));
 
         // The first likeness' events, as if its partition lagged behind the next one's.

@@ -29,9 +29,6 @@ import io.restassured.response.Response;
 @QuarkusTest
 class LikenessLifecycleTest {
 
-    /** Fixed seeds of this class' clips, so a run replays; distinct from other classes': a capture verifies only once. */
-    private static final long CLIPS = 13_000;
-
     private static final String TOPIC = "likeness.identity.events";
     private static final String PREFIX = "dev.likeness.identity.likeness.";
     private static final String STAFF = "dana";
@@ -40,7 +37,7 @@ class LikenessLifecycleTest {
     @Test
     void trustSafetySuspendsAndReinstatesALikenessAndEachChangeIsPublished() throws Exception {
         String person = Users.create();
-        String likeness = Enrolments.verifiedLikeness(person, CLIPS + 1);
+        String likeness = Enrolments.verifiedLikeness(person, Seeds.next());
 
         suspend(STAFF, likeness, "Reported as an impersonation").then()
                 .statusCode(200).body("status", is("SUSPENDED")).body("suspensionReason", is("Reported as an impersonation"));
@@ -70,7 +67,7 @@ class LikenessLifecycleTest {
     void theOwnerDeletesTheirLikenessAndMayEnrolAgain() throws Exception {
         String person = Users.create();
         String token = Tokens.user(person);
-        String likeness = Enrolments.verifiedLikeness(person, CLIPS + 2);
+        String likeness = Enrolments.verifiedLikeness(person, Seeds.next());
 
         given().auth().oauth2(token).delete("/v1/likenesses/{id}", likeness).then().statusCode(204);
         given().auth().oauth2(token).delete("/v1/likenesses/{id}", likeness).then()
@@ -85,7 +82,7 @@ class LikenessLifecycleTest {
         JsonNode deleted = JSON.readTree(events.get(1).value());
         assertEquals(Tokens.userId(person), deleted.get("ownerId").asText());
 
-        String next = Enrolments.verifiedLikeness(person, CLIPS + 3);
+        String next = Enrolments.verifiedLikeness(person, Seeds.next());
         given().auth().oauth2(token).get("/v1/likenesses").then()
                 .statusCode(200).body("id", is(List.of(next))).body("status", is(List.of("VERIFIED")));
     }
@@ -93,7 +90,7 @@ class LikenessLifecycleTest {
     @Test
     void trustSafetyDeletesASuspendedLikenessOnce() {
         String person = Users.create();
-        String likeness = Enrolments.verifiedLikeness(person, CLIPS + 4);
+        String likeness = Enrolments.verifiedLikeness(person, Seeds.next());
         suspend(STAFF, likeness, "Impersonation confirmed").then().statusCode(200);
 
         given().auth().oauth2(Tokens.user(STAFF)).delete("/v1/likenesses/{id}", likeness).then().statusCode(204);
@@ -108,7 +105,7 @@ class LikenessLifecycleTest {
     @Test
     void anotherPersonsLikenessDoesNotExistForThem() {
         String owner = Users.create();
-        String likeness = Enrolments.verifiedLikeness(owner, CLIPS + 5);
+        String likeness = Enrolments.verifiedLikeness(owner, Seeds.next());
         String stranger = Tokens.user(Users.create());
         given().auth().oauth2(stranger).get("/v1/likenesses/{id}", likeness).then()
                 .statusCode(404).contentType("application/problem+json");
@@ -124,7 +121,7 @@ class LikenessLifecycleTest {
     @Test
     void onlyTrustSafetySuspendsOrReinstates() {
         String owner = Users.create();
-        String likeness = Enrolments.verifiedLikeness(owner, CLIPS + 6);
+        String likeness = Enrolments.verifiedLikeness(owner, Seeds.next());
         String body = "{\"reason\":\"Mine\"}";
         for (String token : List.of(Tokens.user(owner), Tokens.platform())) {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
@@ -144,7 +141,7 @@ class LikenessLifecycleTest {
 
     @Test
     void aSuspensionNeedsAReasonOfOneTo500CharactersOrChangesNothing() {
-        String likeness = Enrolments.verifiedLikeness(Users.create(), CLIPS + 7);
+        String likeness = Enrolments.verifiedLikeness(Users.create(), Seeds.next());
         for (String body : List.of("{}", "{\"reason\":\"\"}", "{\"reason\":\"   \"}",
                 "{\"reason\":\"" + "x".repeat(501) + "\"}")) {
             given().auth().oauth2(Tokens.user(STAFF)).contentType(ContentType.JSON).body(body)
