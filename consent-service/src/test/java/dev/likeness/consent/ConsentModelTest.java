@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -158,6 +159,29 @@ class ConsentModelTest {
     }
 
     @Test
+    void anEditReplacesTheNamesThatMatchAndARemovalFreesThem() {
+        UUID alices = likeness("alice", "EVERYONE");
+        String token = Tokens.user("dana");
+        String name = "Quinn Vale " + suffix();
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\", \"aliases\": [\"Old " + name + "\"], \"kind\": \"PUBLIC_FIGURE\"}")
+                .post("/v1/protected-persons").then().statusCode(201).extract().path("id");
+        assertMentionAllowed(alices, "old " + name, false);
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\", \"aliases\": [\"New " + name + "\"], \"kind\": \"PUBLIC_FIGURE\"}")
+                .put("/v1/protected-persons/{id}", id).then().statusCode(200);
+        assertMentionAllowed(alices, "old " + name, true);
+        assertMentionAllowed(alices, "new " + name, false);
+        given().auth().oauth2(token).queryParam("q", "NEW " + name).get("/v1/protected-persons").then().statusCode(200)
+                .body("id", hasItem(id));
+
+        given().auth().oauth2(token).delete("/v1/protected-persons/{id}", id).then().statusCode(204);
+        assertMentionAllowed(alices, name, true);
+        assertMentionAllowed(alices, "new " + name, true);
+    }
+
+    @Test
     void anAnswerNeverPredatesTheRevisionAskedFor() {
         UUID alices = likeness("alice", "EVERYONE");
         long revision = Consents.revision("alice", alices);
@@ -192,6 +216,11 @@ class ConsentModelTest {
     static String scene(String requester, UUID likeness, String extra) {
         return "{\"requesterId\":\"" + Tokens.userId(requester) + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\","
                 + extra + "}";
+    }
+
+    private static void assertMentionAllowed(UUID likeness, String mentioned, boolean allowed) {
+        Consents.checkBody(scene("bob", likeness, "\"mentionedNames\": [\"" + mentioned + "\"]")).then().statusCode(200)
+                .body("allowed", is(allowed));
     }
 
     private static String suffix() {

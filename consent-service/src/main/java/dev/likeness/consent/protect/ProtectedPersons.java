@@ -2,17 +2,16 @@ package dev.likeness.consent.protect;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import dev.likeness.kit.http.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -33,24 +32,17 @@ public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, 
         ProtectedPerson person = new ProtectedPerson();
         person.id = UUID.randomUUID();
         person.createdAt = OffsetDateTime.now(clock);
-        return persist(apply(person, request)).chain(() -> index(person)).replaceWith(person);
+        return persist(apply(person, request));
     }
 
     @WithTransaction
     public Uni<ProtectedPerson> update(UUID id, ProtectedPersonRequest request) {
-        return requireLocked(id).chain(person -> Panache.getSession()
-                .chain(session -> session.createMutationQuery("delete from ProtectedName where protectedPersonId = ?1")
-                        .setParameter(1, id).executeUpdate())
-                .chain(() -> index(apply(person, request)))
-                .replaceWith(person));
+        return requireLocked(id).call(person -> Mutiny.fetch(person.names)).map(person -> apply(person, request));
     }
 
     @WithTransaction
     public Uni<Void> remove(UUID id) {
-        return requireLocked(id).chain(person -> Panache.getSession()
-                .chain(session -> session.createMutationQuery("delete from ProtectedName where protectedPersonId = ?1")
-                        .setParameter(1, id).executeUpdate())
-                .chain(() -> delete(person)));
+        return requireLocked(id).chain(this::delete);
     }
 
     @WithSession
@@ -65,7 +57,7 @@ public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, 
             return find("order by name").page(0, limit).list();
         }
         return find("""
-                        id in (select n.protectedPersonId from ProtectedName n where n.normalized like ?1) order by name""",
+                        id in (select p.id from ProtectedPerson p join p.names n where n like ?1) order by name""",
                 Names.normalize(query).replace("%", "") + "%").page(0, limit).list();
     }
 
@@ -74,8 +66,8 @@ public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, 
     }
 
     /**
-     * Locked until the transaction ends: two changes of one person at once would each delete the
-     * names and insert them again, and the second insert would collide with the first (a 500).
+     * Locked until the transaction ends: two changes of one person at once would each replace the
+     * names, and the second insert would collide with the first (a 500).
      */
     private Uni<ProtectedPerson> requireLocked(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE)
@@ -90,25 +82,12 @@ public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, 
         person.subjectId = request.subjectId();
         person.note = request.note();
         person.updatedAt = OffsetDateTime.now(clock);
-        return person;
-    }
-
-    private Uni<Void> index(ProtectedPerson person) {
-        Set<String> names = new LinkedHashSet<>();
-        names.add(Names.normalize(person.name));
+        person.names.clear();
+        person.names.add(Names.normalize(person.name));
         for (String alias : person.aliases) {
-            names.add(Names.normalize(alias));
+            person.names.add(Names.normalize(alias));
         }
-        names.remove("");
-        return Panache.getSession().chain(session -> {
-            Uni<Void> done = Uni.createFrom().voidItem();
-            for (String name : names) {
-                ProtectedName entry = new ProtectedName();
-                entry.normalized = name;
-                entry.protectedPersonId = person.id;
-                done = done.chain(() -> session.persist(entry));
-            }
-            return done;
-        });
+        person.names.remove("");
+        return person;
     }
 }
