@@ -3,7 +3,6 @@ package dev.likeness.consent;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,18 +125,12 @@ class CheckTest {
                 .statusCode(400).body("code", is("invalid-body"));
         check("{\"requesterId\":\"x\",\"likenessIds\":[\"" + likeness + "\"]}").then()
                 .statusCode(400).body("errors.field", hasItem("purpose"));
-    }
-
-    @Test
-    void theJwksPublishesTheSigningKeyWithoutItsPrivateHalf() {
-        given().get("/.well-known/jwks.json").then()
-                .statusCode(200)
-                .contentType("application/jwk-set+json")
-                .body("keys[0].kty", is("EC"))
-                .body("keys[0].crv", is("P-256"))
-                .body("keys[0].alg", is("ES256"))
-                .body("keys[0].kid", notNullValue())
-                .body("keys[0].d", nullValue());
+        // Purposes and tags are read by their codes, and a refusal lists the codes, not the Java names.
+        check("{\"requesterId\":\"x\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"DRAFT\"}").then()
+                .statusCode(400).body("code", is("invalid-body"))
+                .body("detail", is("purpose: expected one of [draft, publish, remix]"));
+        check("{\"requesterId\":\"x\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\",\"contentTags\":[\"sexual\",\"gory\"]}")
+                .then().statusCode(400).body("errors[0].field", is("contentTags[1]"));
     }
 
     /** Planning the read cost more than running it: PostgreSQL must keep one plan per connection. */

@@ -1,6 +1,5 @@
 package dev.likeness.consent.likeness;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.likeness.kit.http.Codes;
@@ -34,10 +33,5 @@ public enum ContentTag {
     @JsonValue
     public String code() {
         return Codes.of(this);
-    }
-
-    @JsonCreator
-    public static ContentTag of(String code) {
-        return Codes.parse(ContentTag.class, code);
     }
 }

@@ -17,6 +17,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import dev.likeness.consent.ledger.Chained;
+import dev.likeness.kit.http.Codes;
 
 /** A likeness as consent-service sees it: its owner, lifecycle status, audience and revision. */
 @Entity
@@ -45,7 +46,7 @@ public class Likeness implements Chained {
     public String ledgerHash;
 
     public Set<ContentTag> forbidden() {
-        return Arrays.stream(forbiddenTags).map(ContentTag::of)
+        return Arrays.stream(forbiddenTags).map(tag -> Codes.parse(ContentTag.class, tag))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ContentTag.class)));
     }
 

@@ -1,6 +1,5 @@
 package dev.likeness.consent.purpose;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.likeness.kit.http.Codes;
@@ -15,17 +14,12 @@ public enum Purpose {
     REMIX;
 
     @JsonValue
-    public String value() {
+    public String code() {
         return Codes.of(this);
-    }
-
-    @JsonCreator
-    public static Purpose of(String value) {
-        return Codes.parse(Purpose.class, value);
     }
 
     @Override
     public String toString() {
-        return value();
+        return code();
     }
 }

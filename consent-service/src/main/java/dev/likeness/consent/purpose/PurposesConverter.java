@@ -8,18 +8,20 @@ import java.util.stream.Collectors;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
+import dev.likeness.kit.http.Codes;
+
 /** Stores a set of purposes as a comma-separated column, in declaration order. */
 @Converter
 public class PurposesConverter implements AttributeConverter<Set<Purpose>, String> {
 
     @Override
     public String convertToDatabaseColumn(Set<Purpose> purposes) {
-        return EnumSet.copyOf(purposes).stream().map(Purpose::value).collect(Collectors.joining(","));
+        return EnumSet.copyOf(purposes).stream().map(Purpose::code).collect(Collectors.joining(","));
     }
 
     @Override
     public Set<Purpose> convertToEntityAttribute(String column) {
-        return Arrays.stream(column.split(",")).map(Purpose::of)
+        return Arrays.stream(column.split(",")).map(purpose -> Codes.parse(Purpose.class, purpose))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Purpose.class)));
     }
 }

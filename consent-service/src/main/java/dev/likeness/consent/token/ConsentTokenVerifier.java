@@ -24,6 +24,7 @@ import org.jose4j.lang.JoseException;
 
 import dev.likeness.consent.likeness.ContentTag;
 import dev.likeness.consent.purpose.Purpose;
+import dev.likeness.kit.http.Codes;
 import dev.likeness.kit.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -125,9 +126,9 @@ final class ConsentTokenVerifier {
                 revisions.put(UUID.fromString((String) likeness.get("id")), ((Number) likeness.get("rev")).longValue());
             }
             Set<ContentTag> tags = EnumSet.noneOf(ContentTag.class);
-            claims.getStringListClaimValue("tags").forEach(tag -> tags.add(ContentTag.of(tag)));
+            claims.getStringListClaimValue("tags").forEach(tag -> tags.add(Codes.parse(ContentTag.class, tag)));
             return new ConsentTokens.Verified(UUID.fromString(claims.getJwtId()), claims.getSubject(),
-                    Purpose.of(claims.getStringClaimValue("purpose")), tags, revisions);
+                    Codes.parse(Purpose.class, claims.getStringClaimValue("purpose")), tags, revisions);
         } catch (MalformedClaimException | RuntimeException e) {
             throw invalid("malformed claims");
         }

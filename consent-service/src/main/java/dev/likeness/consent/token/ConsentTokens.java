@@ -72,7 +72,7 @@ public class ConsentTokens {
         claims.put("jti", checkId.toString());
         claims.put("iat", issuedAt);
         claims.put("exp", expiresAt);
-        claims.put("purpose", purpose.value());
+        claims.put("purpose", purpose.code());
         claims.put("tags", contentTags.stream().map(ContentTag::code).toList());
         claims.put("likenesses", revisions.entrySet().stream()
                 .map(entry -> Map.of("id", entry.getKey().toString(), "rev", entry.getValue())).toList());

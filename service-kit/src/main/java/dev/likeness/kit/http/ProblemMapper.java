@@ -1,6 +1,8 @@
 package dev.likeness.kit.http;
 
+import java.lang.reflect.Method;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -196,7 +199,7 @@ public class ProblemMapper {
 
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(ProblemMapper::jsonName).toList();
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";
@@ -217,6 +220,20 @@ public class ProblemMapper {
             return "an RFC 3339 date-time";
         }
         return "an object";
+    }
+
+    /** An enum constant as JSON writes it: its {@link JsonValue} (e.g. a {@link Codes code}), else its name. */
+    private static String jsonName(Object constant) {
+        for (Method method : constant.getClass().getMethods()) {
+            if (method.isAnnotationPresent(JsonValue.class) && method.getParameterCount() == 0) {
+                try {
+                    return String.valueOf(method.invoke(constant));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return ((Enum<?>) constant).name();
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
