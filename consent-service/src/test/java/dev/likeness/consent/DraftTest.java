@@ -63,8 +63,7 @@ class DraftTest {
                 .extract().path("id");
 
         for (UUID likeness : List.of(alices, carols)) {
-            List<ConsumerRecord<String, String>> created = OutboxContract.published(CONSENT_EVENTS, likeness.toString(), 2)
-                    .stream().filter(e -> DRAFT_CREATED.equals(Events.header(e, "ce_type"))).toList();
+            List<ConsumerRecord<String, String>> created = draftsCreated(likeness, 2);
             assertEquals(1, created.size(), "draft.created for " + likeness);
             EventSchemas.assertValid(DRAFT_CREATED, created.get(0).value());
             assertEquals(id, Events.header(created.get(0), "ce_subject"));
@@ -72,8 +71,7 @@ class DraftTest {
         // The platform retries: same draft, no new event.
         Consents.register(draftId, "bob", List.of(alices, carols), token).then().statusCode(200).body("id", is(id));
         given().auth().oauth2(Tokens.platform()).get("/v1/drafts/{id}", id).then().statusCode(200).body("draftId", is(draftId));
-        assertEquals(1, OutboxContract.published(CONSENT_EVENTS, alices.toString(), 2).stream()
-                .filter(e -> DRAFT_CREATED.equals(Events.header(e, "ce_type"))).count());
+        assertEquals(1, draftsCreated(alices, 2).size());
     }
 
     @Test
@@ -89,8 +87,7 @@ class DraftTest {
                 .contentType("application/problem+json")
                 .body("code", is("consent-withdrawn"))
                 .body("detail", containsString("revision 2 → 3"));
-        assertEquals(0, OutboxContract.published(CONSENT_EVENTS, likeness.toString(), 3).stream()
-                .filter(e -> DRAFT_CREATED.equals(Events.header(e, "ce_type"))).count());
+        assertEquals(0, draftsCreated(likeness, 3).size());
     }
 
     @Test
@@ -164,6 +161,12 @@ class DraftTest {
         given().auth().oauth2(Tokens.platform()).contentType("application/json").body(body).post("/v1/drafts").then()
                 .statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("draftId"));
         given().auth().oauth2(Tokens.platform()).get("/v1/drafts/{id}", UUID.randomUUID()).then().statusCode(404);
+    }
+
+    /** The draft.created events of the likeness, read once {@code events} of any type were published for it. */
+    private static List<ConsumerRecord<String, String>> draftsCreated(UUID likeness, int events) {
+        return OutboxContract.published(CONSENT_EVENTS, likeness.toString(), events).stream()
+                .filter(e -> DRAFT_CREATED.equals(Events.header(e, "ce_type"))).toList();
     }
 
     /** A likeness whose owner admits everyone. */

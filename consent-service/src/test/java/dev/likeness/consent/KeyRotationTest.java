@@ -3,7 +3,9 @@ package dev.likeness.consent;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.URL;
 import java.util.List;
@@ -14,7 +16,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -25,7 +30,7 @@ import dev.likeness.consent.token.SigningKeys;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Signing keys rotate; tokens signed by the retired key keep verifying until they expire. */
+/** The published signing keys: public halves only, and a rotation keeps tokens signed by the retired key verifying until they expire. */
 @QuarkusTest
 class KeyRotationTest {
 
@@ -33,6 +38,20 @@ class KeyRotationTest {
 
     @TestHTTPResource("/.well-known/jwks.json")
     URL jwks;
+
+    @Test
+    void theJwksPublishesEachSigningKeyWithoutItsPrivateHalf() throws Exception {
+        given().get("/.well-known/jwks.json").then().statusCode(200).contentType("application/jwk-set+json");
+        List<JWK> published = JWKSet.load(jwks).getKeys();
+        assertFalse(published.isEmpty());
+        for (JWK key : published) {
+            assertEquals(KeyType.EC, key.getKeyType());
+            assertEquals(Curve.P_256, key.toECKey().getCurve());
+            assertEquals(JWSAlgorithm.ES256, key.getAlgorithm());
+            assertNotNull(key.getKeyID());
+            assertFalse(key.isPrivate(), key.getKeyID() + " publishes its private half");
+        }
+    }
 
     @Test
     void afterARotationNewTokensUseTheNewKeyAndEarlierOnesStillVerify() throws Exception {

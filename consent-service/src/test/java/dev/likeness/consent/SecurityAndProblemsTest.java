@@ -18,6 +18,7 @@ import dev.likeness.devstack.StackInfo;
 import dev.likeness.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 /** Who may call what, and how refusals and bad requests look: RFC 9457 problems, nothing changed. */
 @QuarkusTest
@@ -102,8 +103,7 @@ class SecurityAndProblemsTest {
 
     @Test
     void malformedJsonIsRefusedAndChangesNothing() {
-        audience("{\"audience\": \"EVERYONE\"").then()
-                .statusCode(400).contentType("application/problem+json")
+        refused("{\"audience\": \"EVERYONE\"")
                 .body("code", is("malformed-json"))
                 .body("detail", not(containsString("jackson")));
         assertUnchanged();
@@ -111,8 +111,7 @@ class SecurityAndProblemsTest {
 
     @Test
     void unknownEnumValueIsRefusedNamingTheField() {
-        audience("{\"audience\": \"FRIENDS_OF_FRIENDS\"}").then()
-                .statusCode(400).contentType("application/problem+json")
+        refused("{\"audience\": \"FRIENDS_OF_FRIENDS\"}")
                 .body("code", is("invalid-body"))
                 .body("errors[0].field", is("audience"))
                 .body("detail", containsString("ONLY_ME"));
@@ -122,11 +121,10 @@ class SecurityAndProblemsTest {
 
     @Test
     void missingFieldIsRefusedNamingTheField() {
-        audience("{}").then()
-                .statusCode(400).contentType("application/problem+json")
+        refused("{}")
                 .body("code", is("validation-failed"))
                 .body("errors.field", hasItems("audience"));
-        audience("").then().statusCode(400).contentType("application/problem+json");
+        refused("");
         assertUnchanged();
     }
 
@@ -157,6 +155,11 @@ class SecurityAndProblemsTest {
     private io.restassured.response.Response audience(String body) {
         return given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON).body(body)
                 .put("/v1/likenesses/{id}/audience", likeness);
+    }
+
+    /** Alice's audience change with this body, refused as a bad request problem. */
+    private ValidatableResponse refused(String body) {
+        return audience(body).then().statusCode(400).contentType("application/problem+json");
     }
 
     private void assertUnchanged() {

@@ -26,20 +26,13 @@ class InboxTest {
     @Test
     void pagesWalkTheWholeInboxNewestFirstWithoutRepeats() {
         String owner = Users.create();
-        UUID likeness = UUID.randomUUID();
-        for (int i = 0; i < 5; i++) {
-            Events.send(Upstream.draftCreated(likeness, Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
-        }
+        sendDrafts(UUID.randomUUID(), owner, "bob", 5);
         AlertsTest.awaitInbox(owner, 5, "en");
 
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            var request = given().auth().oauth2(Tokens.user(owner)).queryParam("limit", 2);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/v1/notifications").then().statusCode(200).extract().jsonPath();
+            JsonPath page = pageOfTwo(owner, cursor);
             seen.addAll(page.getList("items.id"));
             cursor = page.getString("nextCursor");
         } while (cursor != null);
@@ -53,18 +46,12 @@ class InboxTest {
     void pagesStayStableWhileNewNotificationsArrive() {
         String owner = Users.create();
         UUID likeness = UUID.randomUUID();
-        for (int i = 0; i < 4; i++) {
-            Events.send(Upstream.draftCreated(likeness, Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
-        }
+        sendDrafts(likeness, owner, "bob", 4);
         List<String> firstFour = AlertsTest.awaitInbox(owner, 4, "en").getList("items.id");
-        JsonPath first = given().auth().oauth2(Tokens.user(owner)).queryParam("limit", 2).get("/v1/notifications").then()
-                .extract().jsonPath();
-        for (int i = 0; i < 3; i++) {
-            Events.send(Upstream.draftCreated(likeness, Tokens.userId(owner), Tokens.userId("carol"), UUID.randomUUID()));
-        }
+        JsonPath first = pageOfTwo(owner, null);
+        sendDrafts(likeness, owner, "carol", 3);
         AlertsTest.awaitInbox(owner, 7, "en");
-        JsonPath second = given().auth().oauth2(Tokens.user(owner)).queryParam("limit", 2)
-                .queryParam("cursor", first.getString("nextCursor")).get("/v1/notifications").then().extract().jsonPath();
+        JsonPath second = pageOfTwo(owner, first.getString("nextCursor"));
         List<String> walked = new ArrayList<>(first.getList("items.id"));
         walked.addAll(second.getList("items.id"));
         assertEquals(firstFour, walked, "the newer notifications do not shift the older pages");
@@ -80,9 +67,7 @@ class InboxTest {
         AlertsTest.awaitInbox(owner, 1, "en");
         // One likeness, one consent partition: these arrive in order.
         Events.send(Upstream.grantCreated(likeness, Tokens.userId("alice"), Tokens.userId(owner), UUID.randomUUID()));
-        for (int i = 0; i < 2; i++) {
-            Events.send(Upstream.draftCreated(likeness, Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
-        }
+        sendDrafts(likeness, owner, "bob", 2);
         List<String> ids = AlertsTest.awaitInbox(owner, 4, "en").getList("items.id");
         assertEquals(4, unread(token, null));
         assertEquals(2, unread(token, "draft.created"));
@@ -126,6 +111,22 @@ class InboxTest {
         given().auth().oauth2(stranger).put("/v1/notifications/" + UUID.randomUUID() + "/read").then().statusCode(404);
         given().auth().oauth2(stranger).put("/v1/notifications/not-a-uuid/read").then().statusCode(404);
         assertEquals(1, unread(Tokens.user(owner), null), "untouched");
+    }
+
+    /** Sends {@code count} draft.created events by {@code creator} featuring the owner's likeness. */
+    private static void sendDrafts(UUID likeness, String owner, String creator, int count) {
+        for (int i = 0; i < count; i++) {
+            Events.send(Upstream.draftCreated(likeness, Tokens.userId(owner), Tokens.userId(creator), UUID.randomUUID()));
+        }
+    }
+
+    /** One page of two from the owner's inbox, after {@code cursor} unless it is null. */
+    private static JsonPath pageOfTwo(String owner, String cursor) {
+        var request = given().auth().oauth2(Tokens.user(owner)).queryParam("limit", 2);
+        if (cursor != null) {
+            request.queryParam("cursor", cursor);
+        }
+        return request.get("/v1/notifications").then().statusCode(200).extract().jsonPath();
     }
 
     private static int unread(String token, String type) {

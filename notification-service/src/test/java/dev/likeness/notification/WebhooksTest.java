@@ -38,9 +38,8 @@ class WebhooksTest {
     void aSubscribedNotificationIsDeliveredSignedAndOthersAreNot() throws Exception {
         String owner = Users.create();
         try (Receiver receiver = new Receiver()) {
-            JsonPath endpoint = register(owner, receiver.url(), "[\"draft.created\"]");
-            String secret = endpoint.getString("secret");
-            given().auth().oauth2(Tokens.user(owner)).get("/v1/webhooks/" + endpoint.getString("id")).then()
+            Endpoint endpoint = register(owner, receiver.url(), "[\"draft.created\"]");
+            given().auth().oauth2(Tokens.user(owner)).get("/v1/webhooks/" + endpoint.id()).then()
                     .statusCode(200).body("secret", nullValue()).body("enabled", is(true));
 
             UUID likeness = UUID.randomUUID();
@@ -49,9 +48,8 @@ class WebhooksTest {
             Events.send(Upstream.draftCreated(likeness, Tokens.userId(owner), Tokens.userId("bob"), draft));
             String notification = AlertsTest.awaitInbox(owner, 2, "en").getString("items[0].id");
 
-            Awaitility.await().atMost(WAIT).until(() -> receiver.requests.size() == 1);
-            Receiver.Request request = receiver.requests.get(0);
-            request.verify(secret);
+            Receiver.Request request = awaitRequests(receiver, 1).get(0);
+            request.verify(endpoint.secret());
             assertEquals("msg_" + notification, request.header("webhook-id"));
             assertEquals("application/json", request.header("content-type"));
             JsonNode body = JSON.readTree(request.body());
@@ -70,15 +68,15 @@ class WebhooksTest {
     void failuresAreRetriedWithTheSameIdUntilDelivered() throws Exception {
         String owner = Users.create();
         try (Receiver receiver = new Receiver().answering(503, 500)) {
-            JsonPath endpoint = register(owner, receiver.url(), "[]");
+            Endpoint endpoint = register(owner, receiver.url(), "[]");
             Events.send(Upstream.verified(UUID.randomUUID(), Tokens.userId(owner)));
 
-            Awaitility.await().atMost(WAIT).until(() -> receiver.requests.size() == 3);
-            assertEquals(1, receiver.requests.stream().map(r -> r.header("webhook-id")).distinct().count());
-            for (Receiver.Request request : receiver.requests) {
-                request.verify(endpoint.getString("secret"));
+            List<Receiver.Request> requests = awaitRequests(receiver, 3);
+            assertEquals(1, requests.stream().map(r -> r.header("webhook-id")).distinct().count());
+            for (Receiver.Request request : requests) {
+                request.verify(endpoint.secret());
             }
-            JsonPath log = awaitDelivery(owner, endpoint.getString("id"), "DELIVERED");
+            JsonPath log = awaitDelivery(owner, endpoint.id(), "DELIVERED");
             assertEquals(List.of(503, 500, 200), log.getList("[0].attempts.responseStatus"));
         }
     }
@@ -87,8 +85,7 @@ class WebhooksTest {
     void goneDisablesTheEndpointUntilItsOwnerEnablesIt() throws Exception {
         String owner = Users.create();
         try (Receiver receiver = new Receiver().answering(410)) {
-            JsonPath endpoint = register(owner, receiver.url(), "[]");
-            String id = endpoint.getString("id");
+            String id = register(owner, receiver.url(), "[]").id();
             UUID likeness = UUID.randomUUID();
             Events.send(Upstream.verified(likeness, Tokens.userId(owner)));
             awaitDelivery(owner, id, "FAILED");
@@ -103,8 +100,7 @@ class WebhooksTest {
             given().auth().oauth2(Tokens.user(owner)).contentType(ContentType.JSON)
                     .body("{\"url\":\"" + receiver.url() + "\",\"enabled\":true}").put("/v1/webhooks/" + id).then()
                     .statusCode(200).body("enabled", is(true));
-            Awaitility.await().atMost(WAIT).until(() -> receiver.requests.size() == 2);
-            assertEquals("draft.created", JSON.readTree(receiver.requests.get(1).body()).get("type").asText());
+            assertEquals("draft.created", JSON.readTree(awaitRequests(receiver, 2).get(1).body()).get("type").asText());
         }
     }
 
@@ -112,8 +108,7 @@ class WebhooksTest {
     void exhaustedRetriesFailTellTheOwnerAndCanBeRedelivered() throws Exception {
         String owner = Users.create();
         try (Receiver receiver = new Receiver().answering(500, 500, 500, 500)) {
-            JsonPath endpoint = register(owner, receiver.url(), "[\"likeness.verified\"]");
-            String id = endpoint.getString("id");
+            String id = register(owner, receiver.url(), "[\"likeness.verified\"]").id();
             Events.send(Upstream.verified(UUID.randomUUID(), Tokens.userId(owner)));
 
             JsonPath log = awaitDelivery(owner, id, "FAILED");
@@ -136,16 +131,14 @@ class WebhooksTest {
     void duringARotationBothSecretsSign() throws Exception {
         String owner = Users.create();
         try (Receiver receiver = new Receiver()) {
-            JsonPath endpoint = register(owner, receiver.url(), "[]");
-            String old = endpoint.getString("secret");
-            String rotated = given().auth().oauth2(Tokens.user(owner)).post("/v1/webhooks/" + endpoint.getString("id") + "/secret")
+            Endpoint endpoint = register(owner, receiver.url(), "[]");
+            String rotated = given().auth().oauth2(Tokens.user(owner)).post("/v1/webhooks/" + endpoint.id() + "/secret")
                     .then().statusCode(200).body("secret", startsWith("whsec_")).extract().path("secret");
             Events.send(Upstream.verified(UUID.randomUUID(), Tokens.userId(owner)));
-            Awaitility.await().atMost(WAIT).until(() -> receiver.requests.size() == 1);
-            Receiver.Request request = receiver.requests.get(0);
+            Receiver.Request request = awaitRequests(receiver, 1).get(0);
             assertEquals(2, request.header("webhook-signature").split(" ").length);
             request.verify(rotated);
-            request.verify(old);
+            request.verify(endpoint.secret());
         }
     }
 
@@ -167,7 +160,7 @@ class WebhooksTest {
     @Test
     void endpointsBelongToTheirOwnerAndBadOnesAreRefused() throws Exception {
         String owner = Users.create();
-        String id = register(owner, "http://127.0.0.1:9/hook", "[]").getString("id");
+        String id = register(owner, "http://127.0.0.1:9/hook", "[]").id();
         String stranger = Tokens.user(Users.create());
         given().auth().oauth2(stranger).get("/v1/webhooks/" + id).then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(stranger).delete("/v1/webhooks/" + id).then().statusCode(404);
@@ -185,11 +178,21 @@ class WebhooksTest {
         given().auth().oauth2(Tokens.user(owner)).get("/v1/webhooks/" + id).then().statusCode(404);
     }
 
-    private static JsonPath register(String owner, String url, String types) {
-        return given().auth().oauth2(Tokens.user(owner)).contentType(ContentType.JSON)
+    /** A registered endpoint; its secret is only ever shown in the registration's answer. */
+    private record Endpoint(String id, String secret) {
+    }
+
+    private static Endpoint register(String owner, String url, String types) {
+        JsonPath created = given().auth().oauth2(Tokens.user(owner)).contentType(ContentType.JSON)
                 .body("{\"url\":\"" + url + "\",\"eventTypes\":" + types + ",\"description\":\"test\"}")
                 .post("/v1/webhooks").then().statusCode(201).header("Location", containsString("/v1/webhooks/"))
                 .body("secret", startsWith("whsec_")).extract().jsonPath();
+        return new Endpoint(created.getString("id"), created.getString("secret"));
+    }
+
+    private static List<Receiver.Request> awaitRequests(Receiver receiver, int count) {
+        Awaitility.await().atMost(WAIT).until(() -> receiver.requests.size() == count);
+        return receiver.requests;
     }
 
     private static JsonPath awaitDelivery(String owner, String endpointId, String status) {
