@@ -20,6 +20,12 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class TargetGuard {
 
+    /** The 96-bit prefixes after which an IPv6 address is an IPv4 one: NAT64, IPv4-mapped, IPv4-compatible. */
+    private static final List<byte[]> V4_EMBEDDINGS = List.of(
+            new byte[] {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0},
+            new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff},
+            new byte[12]);
+
     private final boolean requireHttps;
     private final boolean allowPrivate;
 
@@ -85,18 +91,37 @@ public class TargetGuard {
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet6Address) {
-            if ((b[0] & 0xfe) == 0xfc) {
-                return false; // fc00::/7 unique local
-            }
-            byte[] nat64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
-            byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
-            byte[] prefix = Arrays.copyOf(b, 12);
-            if (Arrays.equals(prefix, nat64) || Arrays.equals(prefix, mapped)) {
-                return isPublicV4(Arrays.copyOfRange(b, 12, 16));
-            }
-            return true;
+            return isPublicV6(b);
         }
         return address instanceof Inet4Address && isPublicV4(b);
+    }
+
+    /** IPv6 forms that carry an IPv4 address are judged by that address; tunnels that hide it are refused. */
+    private static boolean isPublicV6(byte[] b) {
+        int head = (b[0] & 0xff) << 8 | b[1] & 0xff;
+        int next = (b[2] & 0xff) << 8 | b[3] & 0xff;
+        if ((b[0] & 0xfe) == 0xfc) {
+            return false; // fc00::/7 unique local
+        }
+        if (head == 0x2002) {
+            return isPublicV4(Arrays.copyOfRange(b, 2, 6)); // 6to4
+        }
+        if (head == 0x2001 && (next == 0 || next == 0x0db8)) {
+            return false; // Teredo (its client address is obfuscated), documentation
+        }
+        if (head == 0x0064 && next == 0xff9b && b[4] == 0 && b[5] == 1) {
+            return false; // 64:ff9b:1::/48, NAT64 for local use: any IPv4 behind it
+        }
+        if (head == 0x0100 && Arrays.equals(Arrays.copyOfRange(b, 2, 8), new byte[6])) {
+            return false; // 100::/64 discard only
+        }
+        byte[] prefix = Arrays.copyOf(b, 12);
+        for (byte[] embedding : V4_EMBEDDINGS) {
+            if (Arrays.equals(prefix, embedding)) {
+                return isPublicV4(Arrays.copyOfRange(b, 12, 16));
+            }
+        }
+        return true;
     }
 
     private static boolean isPublicV4(byte[] b) {
@@ -108,8 +133,11 @@ public class TargetGuard {
                 first == 169 && second == 254,
                 first == 172 && second >= 16 && second <= 31,
                 first == 192 && second == 168,
-                first == 192 && second == 0 && (b[2] & 0xff) == 0,
-                first == 198 && (second == 18 || second == 19)); // benchmarking
+                first == 192 && second == 0 && ((b[2] & 0xff) == 0 || (b[2] & 0xff) == 2),
+                first == 192 && second == 88 && (b[2] & 0xff) == 99,       // 6to4 relays
+                first == 198 && (second == 18 || second == 19),            // benchmarking
+                first == 198 && second == 51 && (b[2] & 0xff) == 100,      // documentation
+                first == 203 && second == 0 && (b[2] & 0xff) == 113);      // documentation
         return !reserved.contains(true);
     }
 }

@@ -23,7 +23,11 @@ class TargetGuardTest {
     @Test
     void privateLoopbackAndReservedAddressesAreRefused() throws Exception {
         for (String address : new String[] {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
-                "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "fd00::1", "fe80::1", "::ffff:10.0.0.1", "64:ff9b::a00:1"}) {
+                "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "fd00::1", "fe80::1", "::ffff:10.0.0.1", "64:ff9b::a00:1",
+                "192.0.2.1", "198.51.100.7", "203.0.113.9", "192.88.99.1",
+                // IPv6 forms of a private IPv4 address, tunnels that hide one, and reserved ranges
+                "2002:7f00:1::1", "2002:a00:1::", "::127.0.0.1", "::a00:1", "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+                "64:ff9b:1::a00:1", "2001:db8::1", "100::1"}) {
             assertFalse(TargetGuard.isPublic(InetAddress.getByName(address)), address);
             assertThrows(TargetGuard.RefusedTarget.class,
                     () -> production.resolve(URI.create("https://" + (address.contains(":") ? "[" + address + "]" : address) + "/h")),
@@ -36,6 +40,8 @@ class TargetGuardTest {
     void publicHttpsTargetsPass() throws Exception {
         assertTrue(TargetGuard.isPublic(InetAddress.getByName("93.184.215.14")));
         assertTrue(TargetGuard.isPublic(InetAddress.getByName("2606:2800:21f:cb07:6820:80da:af6b:8b2c")));
+        assertTrue(TargetGuard.isPublic(InetAddress.getByName("2002:5db8:d70e::1")), "6to4 of a public address");
+        assertTrue(TargetGuard.isPublic(InetAddress.getByName("64:ff9b::5db8:d70e")), "NAT64 of a public address");
         URI uri = production.parse("https://93.184.215.14:8443/hooks?x=1");
         assertEquals(InetAddress.getByName("93.184.215.14"), production.resolve(uri));
     }
