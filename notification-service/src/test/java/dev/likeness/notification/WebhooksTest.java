@@ -10,8 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -176,6 +180,34 @@ class WebhooksTest {
         given().contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1/h\"}").post("/v1/webhooks").then().statusCode(401);
         given().auth().oauth2(Tokens.user(owner)).delete("/v1/webhooks/" + id).then().statusCode(204);
         given().auth().oauth2(Tokens.user(owner)).get("/v1/webhooks/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void anOwnerMayRegisterUpToTenEndpointsEvenAtOnce() throws Exception {
+        String owner = Users.create();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(Tokens.user(owner)).contentType(ContentType.JSON)
+                        .body("{\"url\":\"http://127.0.0.1:9/hook\"}").post("/v1/webhooks").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(10, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+            assertEquals(2, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        given().auth().oauth2(Tokens.user(owner)).contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:9/hook\"}")
+                .post("/v1/webhooks").then().statusCode(409).contentType("application/problem+json")
+                .body("code", is("too-many-endpoints"));
+        String first = given().auth().oauth2(Tokens.user(owner)).get("/v1/webhooks").then().statusCode(200)
+                .body("size()", is(10)).extract().path("[0].id");
+        given().auth().oauth2(Tokens.user(owner)).delete("/v1/webhooks/" + first).then().statusCode(204);
+        register(owner, "http://127.0.0.1:9/hook", "[]");
     }
 
     /** A registered endpoint; its secret is only ever shown in the registration's answer. */

@@ -42,6 +42,10 @@ public interface WebhookConfig {
     @WithDefault("10s")
     Duration requestTimeout();
 
+    /** Endpoints one owner may register: each costs a delivery per notification. */
+    @WithDefault("10")
+    int maxEndpoints();
+
     /** Off outside the local profiles: endpoints must use https. */
     @WithDefault("true")
     boolean requireHttps();

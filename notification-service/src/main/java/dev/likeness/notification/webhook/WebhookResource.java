@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.likeness.kit.http.Roles;
@@ -46,6 +49,8 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createEndpoint", summary = "Register an endpoint; the answer carries its whsec_ secret, shown only now")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = EndpointView.class)))
+    @APIResponse(responseCode = "409", description = "The owner has likeness.webhooks.max-endpoints endpoints already (too-many-endpoints)")
     public Uni<Response> create(@NotNull @Valid EndpointRequest request) {
         return webhooks.create(owner(), request)
                 .map(created -> Response.created(URI.create("/v1/webhooks/" + created.id())).entity(created).build());

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import dev.likeness.kit.http.Problem;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.notification.inbox.Notification;
@@ -72,17 +74,31 @@ public class Webhooks {
         return owned(ownerId, id).map(e -> EndpointView.of(e, null));
     }
 
+    /** At most {@code max-endpoints} per owner: the owner's creations take turns (a transaction lock), then count. */
     public Uni<EndpointView> create(String ownerId, EndpointRequest request) {
-        return checked(request).chain(url -> Panache.withTransaction(() -> {
-            WebhookEndpoint endpoint = new WebhookEndpoint();
-            endpoint.id = UUID.randomUUID();
-            endpoint.ownerId = ownerId;
-            endpoint.createdAt = OffsetDateTime.now(clock);
-            apply(endpoint, request, url);
-            String secret = Signatures.newSecret();
-            endpoint.secret = secrets.seal(secret, endpoint.id);
-            return Panache.getSession().chain(s -> s.persist(endpoint)).map(ignored -> EndpointView.of(endpoint, secret));
-        }));
+        return checked(request).chain(url -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('webhook_endpoint:' || ?1, 0))")
+                .setParameter(1, ownerId).getSingleResult()
+                .chain(() -> session.createSelectionQuery("select count(*) from WebhookEndpoint where ownerId = ?1", Long.class)
+                        .setParameter(1, ownerId).getSingleResult())
+                .chain(count -> {
+                    if (count >= config.maxEndpoints()) {
+                        throw new ProblemException(409, "too-many-endpoints", "Too many webhook endpoints",
+                                "An owner may register at most " + config.maxEndpoints() + " endpoints; delete one first");
+                    }
+                    return register(session, ownerId, request, url);
+                }))));
+    }
+
+    private Uni<EndpointView> register(Mutiny.Session session, String ownerId, EndpointRequest request, URI url) {
+        WebhookEndpoint endpoint = new WebhookEndpoint();
+        endpoint.id = UUID.randomUUID();
+        endpoint.ownerId = ownerId;
+        endpoint.createdAt = OffsetDateTime.now(clock);
+        apply(endpoint, request, url);
+        String secret = Signatures.newSecret();
+        endpoint.secret = secrets.seal(secret, endpoint.id);
+        return session.persist(endpoint).map(ignored -> EndpointView.of(endpoint, secret));
     }
 
     public Uni<EndpointView> update(String ownerId, UUID id, EndpointRequest request) {
