@@ -125,6 +125,9 @@ class ConsentModelTest {
                 .body("consentToken", is((String) null));
         Consents.checkBody(scene("bob", alices, "\"mentionedNames\": [\"THE REAL Z  " + name.substring(11) + "!\"]"))
                 .then().body("allowed", is(false));
+        // Look-alike letters (Cyrillic о) and an invisible zero-width space do not hide the name.
+        Consents.checkBody(scene("bob", alices, "\"mentionedNames\": [\"" + plain.replace('o', '\u043E').replace(" ", " \u200B") + "\"]"))
+                .then().body("allowed", is(false));
         Consents.checkBody(scene("bob", alices, "\"mentionedNames\": [\"Zoe Okafor\"]")).then().body("allowed", is(true));
 
         String both = "{\"requesterId\":\"" + Tokens.userId("bob") + "\",\"likenessIds\":" + Consents.ids(List.of(alices, carols))

@@ -83,11 +83,7 @@ public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, 
         person.note = request.note();
         person.updatedAt = OffsetDateTime.now(clock);
         person.names.clear();
-        person.names.add(Names.normalize(person.name));
-        for (String alias : person.aliases) {
-            person.names.add(Names.normalize(alias));
-        }
-        person.names.remove("");
+        person.names.addAll(Names.of(person.name, List.of(person.aliases)));
         return person;
     }
 }
