@@ -21,9 +21,17 @@ public interface CaptureConfig {
     @WithDefault("10s")
     Duration maxDuration();
 
-    /** Where an upload waits during its verification; deleted right after. */
+    /** Where an upload waits during its verification, deleted right after: this service's user's alone ({@link CaptureDirectory}). */
     @WithDefault("${java.io.tmpdir}/likeness-captures")
     Path uploadDirectory();
+
+    /** An upload file older than this was left by a crash: no upload and verification take so long. */
+    @WithDefault("15m")
+    Duration abandonedAfter();
+
+    /** How often abandoned upload files are swept (also once at start). */
+    @WithDefault("5m")
+    Duration sweepInterval();
 
     /** Failed captures (liveness-failed, capture-unreadable) a person may make within {@link #failureWindow()}. */
     @WithDefault("5")

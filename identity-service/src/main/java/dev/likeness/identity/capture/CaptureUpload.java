@@ -22,7 +22,6 @@ public record CaptureUpload(Path file, String sha256Hex, long size) implements A
     private static final byte[] EBML = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
 
     public static CaptureUpload receive(InputStream body, long maxSize, Path directory) throws IOException {
-        Files.createDirectories(directory);
         Path file = Files.createTempFile(directory, "capture", ".bin",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
