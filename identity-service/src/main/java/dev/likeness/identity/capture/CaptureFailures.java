@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.likeness.kit.database.TransactionLocks;
 import dev.likeness.kit.http.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -49,11 +50,7 @@ public class CaptureFailures {
      * sent in parallel (on enrolments started beforehand) cannot all pass the limit together.
      */
     public Uni<Void> lock(String ownerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT count(*) FROM pg_advisory_xact_lock(hashtextextended(?1, 0))", Long.class)
-                .setParameter(1, ownerId)
-                .getSingleResult())
-                .replaceWithVoid();
+        return TransactionLocks.lock("capture-failures:" + ownerId);
     }
 
     /** Counts a failed capture; forgets the person's failures that left the window. */

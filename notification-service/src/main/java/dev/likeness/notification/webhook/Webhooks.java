@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import dev.likeness.kit.database.TransactionLocks;
 import dev.likeness.kit.http.Problem;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.notification.inbox.Notification;
@@ -76,9 +77,8 @@ public class Webhooks {
 
     /** At most {@code max-endpoints} per owner: the owner's creations take turns (a transaction lock), then count. */
     public Uni<EndpointView> create(String ownerId, EndpointRequest request) {
-        return checked(request).chain(url -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('webhook_endpoint:' || ?1, 0))")
-                .setParameter(1, ownerId).getSingleResult()
+        return checked(request).chain(url -> Panache.withTransaction(() -> Panache.getSession().chain(session -> TransactionLocks
+                .lock("webhook-endpoints:" + ownerId)
                 .chain(() -> session.createSelectionQuery("select count(*) from WebhookEndpoint where ownerId = ?1", Long.class)
                         .setParameter(1, ownerId).getSingleResult())
                 .chain(count -> {
