@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
-/** Five failed captures within three minutes: further captures and enrolments wait (429). */
+/** Five failed captures within three minutes, or three open challenges: further captures and enrolments wait (429). */
 @QuarkusTest
 class CaptureRateLimitTest {
 
@@ -60,6 +60,18 @@ class CaptureRateLimitTest {
         JsonPath last = Enrolments.start(person);
         Enrolments.submit(person, last, "video/mp4", Enrolments.live(last, Container.MP4, Seeds.next()))
                 .then().statusCode(200).body("status", is("VERIFIED"));
+    }
+
+    @Test
+    void aPersonHasAtMostThreeChallengesOpen() {
+        String person = Users.create();
+        for (int i = 0; i < 3; i++) {
+            Enrolments.start(person);
+        }
+        Response fourth = given().auth().oauth2(Tokens.user(person)).post("/v1/enrolments");
+        fourth.then().statusCode(429).contentType("application/problem+json").body("code", is("too-many-open-enrolments"));
+        int retryAfter = Integer.parseInt(fourth.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 180, "Retry-After " + retryAfter);
     }
 
     static void assertTooManyAttempts(Response response) {

@@ -10,24 +10,39 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 import dev.likeness.captures.Captures;
 import dev.likeness.captures.Captures.Container;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** Enrolment from challenge to verified likeness, and every way a capture can be refused. */
 @QuarkusTest
 class EnrolmentTest {
+
+    private static final int PART = 32 * 1024;
+
+    @TestHTTPResource("/v1/enrolments")
+    URI enrolments;
 
     @Test
     void anEnrolmentGivesARandomSingleUseChallengeThatExpiresInThreeMinutes() {
@@ -108,6 +123,36 @@ class EnrolmentTest {
         String second = Users.create();
         Enrolments.submit(second, Enrolments.start(second), "video/mp4", capture)
                 .then().statusCode(422).body("errors.field", hasItem("capture-unique"));
+    }
+
+    @Test
+    void aChallengeTakesOneCaptureAtATime() throws Exception {
+        String person = Users.create();
+        JsonPath enrolment = Enrolments.start(person);
+        byte[] capture = Enrolments.live(enrolment, Container.MP4, Seeds.next());
+        PipedOutputStream upload = new PipedOutputStream();
+        PipedInputStream body = new PipedInputStream(upload, capture.length);
+        HttpRequest slow = HttpRequest.newBuilder(URI.create(enrolments + "/" + enrolment.getString("id") + "/capture"))
+                .header("Authorization", "Bearer " + Tokens.user(person))
+                .header(Enrolments.NONCE, enrolment.getString("challenge.nonce"))
+                .header("Content-Type", "video/mp4")
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+                .build();
+        CompletableFuture<HttpResponse<String>> first = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .sendAsync(slow, HttpResponse.BodyHandlers.ofString());
+        // More than the server buffers (quarkus.rest.input-buffer-size, 10 KiB) before it hands the body over as a stream.
+        upload.write(capture, 0, PART);
+        upload.flush();
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> Enrolments.get(person, enrolment).getString("captureReceivedAt") != null);
+
+        Enrolments.submit(person, enrolment, "video/mp4", capture)
+                .then().statusCode(409).contentType("application/problem+json").body("code", is("capture-in-progress"));
+
+        upload.write(capture, PART, capture.length - PART);
+        upload.close();
+        HttpResponse<String> verified = first.get(60, TimeUnit.SECONDS);
+        assertEquals(200, verified.statusCode(), verified.body());
     }
 
     @Test

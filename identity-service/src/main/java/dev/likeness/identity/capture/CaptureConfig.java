@@ -21,6 +21,14 @@ public interface CaptureConfig {
     @WithDefault("10s")
     Duration maxDuration();
 
+    /** Largest picture (width × height) decoded; larger frames are refused before decoding. 1920×1080 by default. */
+    @WithDefault("2073600")
+    long maxPixels();
+
+    /** Video frames per second, on average over the longest allowed capture, past which decoding stops. */
+    @WithDefault("60")
+    int maxFrameRate();
+
     /** Where an upload waits during its verification, deleted right after: this service's user's alone ({@link CaptureDirectory}). */
     @WithDefault("${java.io.tmpdir}/likeness-captures")
     Path uploadDirectory();
@@ -33,7 +41,15 @@ public interface CaptureConfig {
     @WithDefault("5m")
     Duration sweepInterval();
 
-    /** Failed captures (liveness-failed, capture-unreadable) a person may make within {@link #failureWindow()}. */
+    /** Verifications one instance runs at once; each takes a core for a few seconds. */
+    @WithDefault("2")
+    int concurrentVerifications();
+
+    /** Captures that may upload or wait for a verification beyond those running; more answer 503. */
+    @WithDefault("8")
+    int queuedVerifications();
+
+    /** Failed captures (liveness-failed, capture-unreadable, verification-error) a person may make within {@link #failureWindow()}. */
     @WithDefault("5")
     int maxFailures();
 

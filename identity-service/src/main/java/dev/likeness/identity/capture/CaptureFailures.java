@@ -23,6 +23,8 @@ public class CaptureFailures {
 
     public static final String LIVENESS_FAILED = "liveness-failed";
     public static final String CAPTURE_UNREADABLE = "capture-unreadable";
+    /** The verification itself failed: counted too, so that media which breaks it cannot be sent again and again. */
+    public static final String VERIFICATION_ERROR = "verification-error";
 
     @Inject CaptureConfig config;
 

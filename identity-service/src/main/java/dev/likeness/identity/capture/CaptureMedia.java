@@ -7,21 +7,28 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * A capture decoded once by FFmpeg, as it streams: its tracks, lengths and audio (16 kHz mono),
  * and the sampled video frames handed to a consumer as they come (never all kept in memory).
+ * Decoding is bounded by the contract ({@link Bounds}): what a capture declares is judged before
+ * the first frame, and decoding stops at the first frame past a bound, so a file built to be
+ * expensive (hours of audio, a huge picture, thousands of tiny frames) costs what a valid one does.
  */
 public record CaptureMedia(String format, String video, String audio, double videoSeconds, double audioSeconds,
                     double containerSeconds, short[] speech) {
 
     public static final int SAMPLE_RATE = 16_000;
-    private static final ThreadLocal<Java2DFrameConverter> CONVERTER = ThreadLocal.withInitial(Java2DFrameConverter::new);
+    /** Frames are scaled so their longer side is at most this before analysis: the detector sees 128², the reference crop needs no more. */
+    static final int ANALYSIS_SIDE = 640;
 
     /**
      * A sampled frame, scaled into a square (letterboxed): RGB in −1..1 for the face detector, and
@@ -48,6 +55,37 @@ public record CaptureMedia(String format, String video, String audio, double vid
         void accept(Picture picture);
     }
 
+    /**
+     * What decoding may reach: {@code seconds} of media on either track, pictures of at most
+     * {@code pixels}, at most {@code frameRate} video frames a second on average. {@code lengths}
+     * is the contract's range of lengths, as a refused capture is told it.
+     */
+    public record Bounds(double seconds, String lengths, long pixels, int frameRate) {
+
+        int videoFrames() {
+            return (int) Math.ceil(seconds * frameRate);
+        }
+
+        int samples() {
+            return (int) Math.ceil(seconds * SAMPLE_RATE);
+        }
+    }
+
+    /** The capture is outside the contract; {@code check} says where. Nothing past that point was decoded. */
+    public static final class OutsideContract extends Exception {
+
+        private final transient Check check;
+
+        OutsideContract(String name, String measured, String required) {
+            super(name + ": " + measured + ", required " + required, null, false, false);
+            this.check = new Check(name, false, measured, required);
+        }
+
+        public Check check() {
+            return check;
+        }
+    }
+
     public boolean hasVideo() {
         return video != null;
     }
@@ -61,23 +99,36 @@ public record CaptureMedia(String format, String video, String audio, double vid
         return containerSeconds > 0 ? containerSeconds : Math.max(videoSeconds, audioSeconds);
     }
 
-    /** Decodes {@code file}, handing {@code framesPerSecond} frames a second, scaled into {@code pictureSize}², to {@code pictures}. */
-    public static CaptureMedia read(Path file, int framesPerSecond, int pictureSize, Pictures pictures) throws FrameGrabber.Exception {
+    /** Decodes {@code file} within {@code bounds}, handing {@code framesPerSecond} frames a second, scaled into {@code pictureSize}², to {@code pictures}. */
+    public static CaptureMedia read(Path file, Bounds bounds, int framesPerSecond, int pictureSize, Pictures pictures)
+            throws FrameGrabber.Exception, OutsideContract {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.setSampleRate(SAMPLE_RATE);
             grabber.setAudioChannels(1);
             grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
+            requireDeclaredWithin(file, bounds);
+            // The decoder itself refuses larger pictures, also when a stream changes size midway.
+            grabber.setVideoOption("max_pixels", Long.toString(bounds.pixels()));
             grabber.start();
             String video = grabber.hasVideo() ? grabber.getVideoCodecName() + " " + grabber.getImageWidth() + "x" + grabber.getImageHeight() : null;
             String audio = grabber.hasAudio() ? grabber.getAudioCodecName() + " " + grabber.getSampleRate() + " Hz" : null;
+            scaleForAnalysis(grabber);
             double frameSeconds = grabber.getFrameRate() > 0 ? 1 / grabber.getFrameRate() : 0;
             double videoEnd = 0;
             double nextPicture = 0;
-            short[] samples = new short[SAMPLE_RATE * 4];
+            int videoFrames = 0;
+            short[] samples = new short[bounds.samples()];
             int sampleCount = 0;
             for (Frame frame; (frame = next(grabber)) != null; ) {
                 double at = frame.timestamp / 1e6;
+                if (at > bounds.seconds()) {
+                    throw new OutsideContract("duration", "media past " + Check.seconds(bounds.seconds()), bounds.lengths());
+                }
                 if (frame.image != null) {
+                    if (++videoFrames > bounds.videoFrames()) {
+                        throw new OutsideContract("video-frames", "more than " + bounds.videoFrames(),
+                                "at most " + bounds.frameRate() + " a second");
+                    }
                     videoEnd = Math.max(videoEnd, at + frameSeconds);
                     if (at >= nextPicture) {
                         pictures.accept(picture(frame, at, pictureSize));
@@ -85,10 +136,11 @@ public record CaptureMedia(String format, String video, String audio, double vid
                     }
                 } else if (frame.samples != null) {
                     ShortBuffer chunk = (ShortBuffer) frame.samples[0];
-                    if (sampleCount + chunk.remaining() > samples.length) {
-                        samples = Arrays.copyOf(samples, Math.max(samples.length * 2, sampleCount + chunk.remaining()));
-                    }
                     int count = chunk.remaining();
+                    if (sampleCount + count > samples.length) {
+                        throw new OutsideContract("audio-length", "more than " + Check.seconds(bounds.seconds()) + " of audio",
+                                bounds.lengths());
+                    }
                     chunk.get(samples, sampleCount, count);
                     sampleCount += count;
                 }
@@ -96,6 +148,47 @@ public record CaptureMedia(String format, String video, String audio, double vid
             long length = grabber.getLengthInTime();
             return new CaptureMedia(grabber.getFormat(), video, audio, videoEnd, sampleCount / (double) SAMPLE_RATE,
                     length > 0 ? length / 1e6 : 0, Arrays.copyOf(samples, sampleCount));
+        }
+    }
+
+    /**
+     * Judges the length and picture size the container's header declares, before anything is
+     * decoded (FFmpeg's own probing decodes a first frame at whatever size is declared).
+     * Media whose header cannot be read is left to the grabber, which refuses it.
+     */
+    private static void requireDeclaredWithin(Path file, Bounds bounds) throws OutsideContract {
+        AVFormatContext context = new AVFormatContext(null);
+        if (avformat.avformat_open_input(context, file.toString(), null, null) < 0) {
+            return;
+        }
+        try {
+            double declared = context.duration() > 0 ? context.duration() / (double) avutil.AV_TIME_BASE : 0;
+            for (int i = 0; i < context.nb_streams(); i++) {
+                AVStream stream = context.streams(i);
+                if (stream.duration() > 0) {
+                    declared = Math.max(declared, stream.duration() * avutil.av_q2d(stream.time_base()));
+                }
+                AVCodecParameters codec = stream.codecpar();
+                if (codec.codec_type() == avutil.AVMEDIA_TYPE_VIDEO && (long) codec.width() * codec.height() > bounds.pixels()) {
+                    throw new OutsideContract("resolution", codec.width() + "x" + codec.height(), "at most " + bounds.pixels() + " pixels");
+                }
+            }
+            if (declared > bounds.seconds()) {
+                throw new OutsideContract("duration", Check.seconds(declared) + " declared", bounds.lengths());
+            }
+        } finally {
+            avformat.avformat_close_input(context);
+        }
+    }
+
+    /** Has the grabber hand over frames whose longer side is at most {@link #ANALYSIS_SIDE}. */
+    private static void scaleForAnalysis(FFmpegFrameGrabber grabber) {
+        int width = grabber.getImageWidth();
+        int height = grabber.getImageHeight();
+        int longer = Math.max(width, height);
+        if (longer > ANALYSIS_SIDE) {
+            grabber.setImageWidth(Math.max(1, width * ANALYSIS_SIDE / longer));
+            grabber.setImageHeight(Math.max(1, height * ANALYSIS_SIDE / longer));
         }
     }
 
@@ -138,6 +231,19 @@ public record CaptureMedia(String format, String video, String audio, double vid
                 grey[i] = 0.299f * red + 0.587f * green + 0.114f * blue;
             }
         }
-        return new Picture(seconds, rgb, grey, () -> CONVERTER.get().convert(frame));
+        return new Picture(seconds, rgb, grey, () -> image(frame));
+    }
+
+    /** The frame's BGR pixels as an image (javacv's converter trips on strides wider than the row, as FFmpeg pads small frames). */
+    private static BufferedImage image(Frame frame) {
+        BufferedImage image = new BufferedImage(frame.imageWidth, frame.imageHeight, BufferedImage.TYPE_INT_RGB);
+        ByteBuffer pixels = (ByteBuffer) frame.image[0];
+        for (int y = 0; y < frame.imageHeight; y++) {
+            for (int x = 0; x < frame.imageWidth; x++) {
+                int offset = y * frame.imageStride + x * frame.imageChannels;
+                image.setRGB(x, y, (pixels.get(offset + 2) & 0xFF) << 16 | (pixels.get(offset + 1) & 0xFF) << 8 | pixels.get(offset) & 0xFF);
+            }
+        }
+        return image;
     }
 }

@@ -40,6 +40,8 @@ public class Enrolment {
     @JdbcTypeCode(SqlTypes.JSON)
     public Verification verification;
     public UUID likenessId;
+    /** When the capture now being verified arrived; null while none is. */
+    public OffsetDateTime captureStartedAt;
     /** The vendor liveness session answering the challenge, when a session verifier is configured. */
     public String vendorSessionId;
 

@@ -13,6 +13,10 @@ public interface EnrolmentConfig {
     @WithDefault("3m")
     Duration challengeTtl();
 
+    /** Challenges a person may have waiting for a capture at once; another start answers 429 until the oldest expires. */
+    @WithDefault("3")
+    int maxOpen();
+
     /**
      * Tests only: seeds the generator of the challenges' digits and head turns (one
      * {@link java.util.Random} per service instance), so a test run's challenges are replayable.

@@ -1,5 +1,7 @@
 package dev.likeness.identity.enrolment;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,12 @@ public class EnrolmentRepository implements PanacheRepositoryBase<Enrolment, UUI
     /** The owner's enrolment; null for anyone else's, which the API answers as 404. */
     public Uni<Enrolment> owned(UUID id, String ownerId) {
         return find("id = ?1 and ownerId = ?2", id, ownerId).firstResult();
+    }
+
+    /** The person's challenges still waiting for a capture, oldest first, at most {@code limit}. */
+    public Uni<List<Enrolment>> open(String ownerId, OffsetDateTime now, int limit) {
+        return find("ownerId = ?1 and status = ?2 and expiresAt > ?3 order by expiresAt", ownerId, Enrolment.Status.AWAITING_CAPTURE, now)
+                .page(0, limit).list();
     }
 
     /** Locked: two captures racing for one challenge are serialised, the second finds it used. */

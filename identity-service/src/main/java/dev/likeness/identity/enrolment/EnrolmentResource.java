@@ -40,8 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.likeness.identity.biometric.BiometricConfig;
 import dev.likeness.identity.capture.CaptureConfig;
+import dev.likeness.identity.capture.CaptureFailures;
 import dev.likeness.identity.capture.CaptureUpload;
 import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.capture.VerificationSlots;
 import dev.likeness.identity.liveness.CaptureVerifier;
 import dev.likeness.identity.liveness.Challenge;
 import dev.likeness.identity.liveness.Verdict;
@@ -64,6 +66,7 @@ public class EnrolmentResource {
 
     @Inject EnrolmentService enrolments;
     @Inject Verifiers verifiers;
+    @Inject VerificationSlots slots;
     @Inject CaptureConfig capture;
     @Inject BiometricConfig biometrics;
     @Inject JsonWebToken caller;
@@ -75,6 +78,7 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "201", description = "The enrolment, with its challenge",
             content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @APIResponse(responseCode = "409", description = "The caller already has a verified likeness")
+    @APIResponse(responseCode = "429", description = "Too many failed captures lately (too-many-attempts), or too many enrolments waiting for a capture (too-many-open-enrolments); Retry-After says when to try again")
     public Uni<Response> start() {
         return enrolments.start(caller.getSubject()).map(enrolment -> Response
                 .created(URI.create("/v1/enrolments/" + enrolment.id))
@@ -105,8 +109,10 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "200", description = "Verified: the enrolment names the new likeness",
             content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @APIResponse(responseCode = "422", description = "Verification failed (errors list the failed checks), or the nonce does not match")
-    @APIResponse(responseCode = "409", description = "The challenge already took a capture")
+    @APIResponse(responseCode = "409", description = "The challenge already took a capture (challenge-used), or another capture for it is being verified (capture-in-progress)")
     @APIResponse(responseCode = "410", description = "The challenge expired")
+    @APIResponse(responseCode = "429", description = "Too many failed captures lately (too-many-attempts); Retry-After says when to try again")
+    @APIResponse(responseCode = "503", description = "Every verification place of this instance is taken (verification-busy); Retry-After says when to try again")
     @APIResponse(responseCode = "413", description = "The capture is larger than likeness.capture.max-size")
     public EnrolmentView capture(
             @BeanParam ChallengeAnswer answer,
@@ -127,22 +133,31 @@ public class EnrolmentResource {
         }
         String owner = caller.getSubject();
         String mediaType = mediaType(contentType);
-        Challenge challenge = await(() -> enrolments.awaitingCapture(enrolmentId, owner, nonce)).challenge();
-        try (CaptureUpload upload = CaptureUpload.receive(body, maxSize, capture.uploadDirectory())) {
-            if (!upload.looksLike(mediaType)) {
-                await(() -> enrolments.unreadable(enrolmentId, owner));
-                throw new ProblemException(422, "capture-unreadable", "Capture unreadable",
-                        "The body is not a " + mediaType + " file");
+        try (VerificationSlots.Slot slot = slots.admit()) {
+            Challenge challenge = await(() -> enrolments.beginCapture(enrolmentId, owner, nonce)).challenge();
+            // What this capture counts as while it has decided nothing: bytes that are not a capture, then a verification that broke.
+            String undecided = CaptureFailures.CAPTURE_UNREADABLE;
+            try (CaptureUpload upload = CaptureUpload.receive(body, maxSize, capture.uploadDirectory())) {
+                if (!upload.looksLike(mediaType)) {
+                    throw new ProblemException(422, "capture-unreadable", "Capture unreadable", "The body is not a " + mediaType + " file");
+                }
+                undecided = CaptureFailures.VERIFICATION_ERROR;
+                Verdict verdict = slot.verify(() -> verifier.verify(upload.file(), challenge));
+                EnrolmentService.Retained retained = retained(upload, mediaType);
+                undecided = null;
+                Enrolment done = await(() -> enrolments.complete(enrolmentId, owner, nonce, upload.sha256Hex(), verdict, retained));
+                if (done.status != Enrolment.Status.VERIFIED) {
+                    throw rejected(done.verification.checks());
+                }
+                return EnrolmentView.of(done, OffsetDateTime.now(clock));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (undecided != null) {
+                    String outcome = undecided;
+                    await(() -> enrolments.failed(enrolmentId, owner, outcome));
+                }
             }
-            Verdict verdict = verifier.verify(upload.file(), challenge);
-            EnrolmentService.Retained retained = retained(upload, mediaType);
-            Enrolment done = await(() -> enrolments.complete(enrolmentId, owner, nonce, upload.sha256Hex(), verdict, retained));
-            if (done.status != Enrolment.Status.VERIFIED) {
-                throw rejected(done.verification.checks());
-            }
-            return EnrolmentView.of(done, OffsetDateTime.now(clock));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

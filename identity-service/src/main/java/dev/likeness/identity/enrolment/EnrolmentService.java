@@ -3,6 +3,7 @@ package dev.likeness.identity.enrolment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import dev.likeness.identity.likeness.LikenessRepository;
 import dev.likeness.identity.likeness.LikenessVerifiedEvent;
 import dev.likeness.identity.liveness.Challenge;
 import dev.likeness.identity.liveness.Verdict;
+import dev.likeness.kit.database.TransactionLocks;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -49,7 +51,10 @@ public class EnrolmentService {
     @WithTransaction
     public Uni<Enrolment> start(String ownerId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return failures.requireAttemptsLeft(ownerId, now).chain(() -> likenesses.hasLikeness(ownerId)).chain(enrolled -> {
+        return failures.requireAttemptsLeft(ownerId, now)
+                .chain(() -> TransactionLocks.lock("enrolments:" + ownerId))
+                .chain(() -> requireFewOpen(ownerId, now))
+                .chain(() -> likenesses.hasLikeness(ownerId)).chain(enrolled -> {
             if (enrolled) {
                 return Uni.createFrom().failure(alreadyEnrolled());
             }
@@ -62,6 +67,17 @@ public class EnrolmentService {
             enrolment.expiresAt = now.plus(config.challengeTtl());
             return enrolments.persist(enrolment);
         });
+    }
+
+    /** 429 while the person has {@code likeness.enrolment.max-open} challenges open, until the oldest expires. */
+    private Uni<Void> requireFewOpen(String ownerId, OffsetDateTime now) {
+        return enrolments.open(ownerId, now, config.maxOpen()).invoke(open -> {
+            if (open.size() >= config.maxOpen()) {
+                throw new ProblemException(429, "too-many-open-enrolments", "Too many open enrolments",
+                        config.maxOpen() + " enrolments are waiting for their capture; answer one, or start again once Retry-After has passed")
+                        .retryAfter(Duration.between(now, open.get(0).expiresAt));
+            }
+        }).replaceWithVoid();
     }
 
     @WithSession
@@ -77,11 +93,37 @@ public class EnrolmentService {
                 .call(() -> failures.requireAttemptsLeft(ownerId, now));
     }
 
-    /** Counts a capture whose bytes are not its declared container as a failed attempt. */
+    /**
+     * Takes the challenge's one capture place: fails unless the challenge still takes a capture
+     * with this nonce and no other capture for it is being verified (409 capture-in-progress).
+     */
     @WithTransaction
-    public Uni<Void> unreadable(UUID id, String ownerId) {
+    public Uni<Enrolment> beginCapture(UUID id, String ownerId, String nonce) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return get(id, ownerId).chain(enrolment -> failures.record(ownerId, enrolment.id, CaptureFailures.CAPTURE_UNREADABLE, now));
+        return enrolments.ownedForUpdate(id, ownerId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id))
+                .invoke(enrolment -> requireOpen(enrolment, nonce, now))
+                .call(() -> failures.requireAttemptsLeft(ownerId, now))
+                .invoke(enrolment -> {
+                    if (enrolment.captureStartedAt != null) {
+                        throw new ProblemException(409, "capture-in-progress", "Capture in progress",
+                                "Another capture for this challenge arrived at " + enrolment.captureStartedAt + " and is being verified");
+                    }
+                    enrolment.captureStartedAt = now;
+                });
+    }
+
+    /**
+     * A capture that decided nothing (bytes that are not the declared container, a failure
+     * inside the service) counts as a failed attempt and frees the challenge for another capture.
+     */
+    @WithTransaction
+    public Uni<Void> failed(UUID id, String ownerId, String outcome) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return enrolments.ownedForUpdate(id, ownerId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id))
+                .invoke(enrolment -> enrolment.captureStartedAt = null)
+                .chain(enrolment -> failures.record(ownerId, enrolment.id, outcome, now));
     }
 
     /**

@@ -19,12 +19,15 @@ public record EnrolmentView(
         String status,
         Challenge challenge,
         OffsetDateTime expiresAt,
+        @Schema(description = "While a capture for the challenge is being verified: when it arrived")
+        OffsetDateTime captureReceivedAt,
         @Schema(description = "The likeness created by a successful verification") UUID likenessId,
         @Schema(description = "Each verification check with its measured value") List<Check> checks) {
 
     static EnrolmentView of(Enrolment enrolment, OffsetDateTime now) {
         String status = enrolment.expired(now) ? "EXPIRED" : enrolment.status.name();
-        return new EnrolmentView(enrolment.id, status, enrolment.challenge(), enrolment.expiresAt, enrolment.likenessId,
+        OffsetDateTime receiving = enrolment.status == Enrolment.Status.AWAITING_CAPTURE ? enrolment.captureStartedAt : null;
+        return new EnrolmentView(enrolment.id, status, enrolment.challenge(), enrolment.expiresAt, receiving, enrolment.likenessId,
                 enrolment.verification == null ? null : enrolment.verification.checks());
     }
 }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,10 +40,14 @@ public class BuiltInVerifier implements CaptureVerifier {
     private final LivenessConfig thresholds;
     private final FaceDetector faces;
     private final SpokenDigits digits;
+    private final CaptureMedia.Bounds bounds;
 
     BuiltInVerifier(CaptureConfig capture, LivenessConfig thresholds) {
         this.capture = capture;
         this.thresholds = thresholds;
+        // A capture at the longest allowed length may have its tracks drift apart by up to the allowance.
+        this.bounds = new CaptureMedia.Bounds(seconds(capture.maxDuration().plus(thresholds.maxTrackDrift())),
+                lengths(), capture.maxPixels(), capture.maxFrameRate());
         this.faces = new FaceDetector();
         this.digits = new SpokenDigits(thresholds.digits());
     }
@@ -70,7 +75,10 @@ public class BuiltInVerifier implements CaptureVerifier {
         Motion motion = new Motion();
         CaptureMedia media;
         try {
-            media = CaptureMedia.read(file, thresholds.sampledFramesPerSecond(), FaceDetector.SIZE, motion::add);
+            media = CaptureMedia.read(file, bounds, thresholds.sampledFramesPerSecond(), FaceDetector.SIZE, motion::add);
+        } catch (CaptureMedia.OutsideContract outside) {
+            checks.add(outside.check());
+            return new Verdict(new Verification(NAME, checks), null);
         } catch (FrameGrabber.Exception | RuntimeException unreadable) {
             checks.add(new Check("container", false, "unreadable", "MP4 or WebM"));
             return new Verdict(new Verification(NAME, checks), null);
@@ -93,18 +101,26 @@ public class BuiltInVerifier implements CaptureVerifier {
         checks.add(new Check("container", container, format, "MP4 or WebM"));
         checks.add(new Check("video-track", media.hasVideo(), media.hasVideo() ? media.video() : "none", "present"));
         checks.add(new Check("audio-track", media.hasAudio(), media.hasAudio() ? media.audio() : "none", "present"));
-        double min = capture.minDuration().toMillis() / 1000.0;
-        double max = capture.maxDuration().toMillis() / 1000.0;
         double seconds = media.seconds();
-        checks.add(new Check("duration", seconds >= min && seconds <= max, seconds(seconds), seconds(min) + " to " + seconds(max)));
+        checks.add(new Check("duration", seconds >= seconds(capture.minDuration()) && seconds <= seconds(capture.maxDuration()),
+                Check.seconds(seconds), lengths()));
         if (media.hasVideo() && media.hasAudio()) {
             double drift = Math.abs(media.videoSeconds() - media.audioSeconds());
-            double allowed = thresholds.maxTrackDrift().toMillis() / 1000.0;
+            double allowed = seconds(thresholds.maxTrackDrift());
             checks.add(new Check("tracks-agree", drift <= allowed,
-                    "video " + seconds(media.videoSeconds()) + ", audio " + seconds(media.audioSeconds()),
-                    "lengths within " + seconds(allowed)));
+                    "video " + Check.seconds(media.videoSeconds()) + ", audio " + Check.seconds(media.audioSeconds()),
+                    "lengths within " + Check.seconds(allowed)));
         }
         return checks.stream().allMatch(Check::passed);
+    }
+
+    /** The contract's lengths, as every duration check states them. */
+    private String lengths() {
+        return Check.seconds(seconds(capture.minDuration())) + " to " + Check.seconds(seconds(capture.maxDuration()));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private Check oneFace(Motion motion) {
@@ -130,8 +146,8 @@ public class BuiltInVerifier implements CaptureVerifier {
     }
 
     private Check speechPresent(Speech speech) {
-        double min = thresholds.minSpeech().toMillis() / 1000.0;
-        return new Check("speech", speech.seconds() >= min, seconds(speech.seconds()) + " of speech", "at least " + seconds(min));
+        double min = seconds(thresholds.minSpeech());
+        return new Check("speech", speech.seconds() >= min, Check.seconds(speech.seconds()) + " of speech", "at least " + Check.seconds(min));
     }
 
     private Check digitsSpoken(Speech speech, short[] pcm, String asked) {
@@ -144,10 +160,6 @@ public class BuiltInVerifier implements CaptureVerifier {
 
     private static String join(List<Challenge.Move> moves) {
         return String.join(",", moves.stream().map(Enum::name).toList());
-    }
-
-    private static String seconds(double seconds) {
-        return String.format(Locale.ROOT, "%.2f s", seconds);
     }
 
     private static String percent(double ratio) {

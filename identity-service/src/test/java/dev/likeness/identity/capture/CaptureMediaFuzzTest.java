@@ -20,13 +20,14 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * An upload's bytes on their way to the checks, as the capture endpoint handles them: streamed to a
  * private file, its first bytes compared with the declared container, then decoded by FFmpeg. Any
  * bytes are either refused (the container sniff, or FFmpeg's {@link FrameGrabber.Exception}: the
- * verifier's {@code container} check fails) or decoded into media the checks can judge; never
+ * verifier's {@code container} check fails), stopped at a bound of the contract, or decoded into media the checks can judge; never
  * another exception, and never longer than the timeout. FFmpeg is native code: Jazzer's coverage
  * guidance sees only the Java side (javacv and this service), so seeds matter here.
  */
 class CaptureMediaFuzzTest {
 
     private static final long MAX_SIZE = 50L * 1024 * 1024;
+    private static final CaptureMedia.Bounds BOUNDS = new CaptureMedia.Bounds(10.25, "2.00 s to 10.00 s", 1920 * 1080, 60);
 
     @TempDir
     static Path uploads;
@@ -49,8 +50,8 @@ class CaptureMediaFuzzTest {
             }
             CaptureMedia media;
             try {
-                media = CaptureMedia.read(upload.file(), 10, 128, picture -> { });
-            } catch (FrameGrabber.Exception refused) {
+                media = CaptureMedia.read(upload.file(), BOUNDS, 10, 128, picture -> { });
+            } catch (FrameGrabber.Exception | CaptureMedia.OutsideContract refused) {
                 return;
             }
             assertNotNull(media.format(), "the container check reads the format");
