@@ -1,13 +1,9 @@
 package dev.likeness.captures;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
 
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -59,10 +55,8 @@ public final class Bombs {
 
     /** Noise pictures (and, with {@code audio}, noise at a whisper), {@code seconds} long. */
     private static byte[] encode(String format, int width, int height, int frameRate, int seconds, boolean audio) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("bomb", "." + format);
-            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, audio ? 1 : 0)) {
+        return Captures.encoded(format, file -> {
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file, width, height, audio ? 1 : 0)) {
                 recorder.setFormat(format);
                 recorder.setFrameRate(frameRate);
                 recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
@@ -80,8 +74,7 @@ public final class Bombs {
                 recorder.start();
                 Random noise = new Random(SEED);
                 Frame picture = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
-                int frames = seconds * frameRate;
-                for (int i = 0; i < frames; i++) {
+                for (int i = 0; i < seconds * frameRate; i++) {
                     ByteBuffer pixels = (ByteBuffer) picture.image[0];
                     for (int p = 0; p < Math.min(pixels.capacity(), 4096); p++) {
                         pixels.put(p, (byte) noise.nextInt(256));
@@ -97,14 +90,7 @@ public final class Bombs {
                 }
                 recorder.stop();
             }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (file != null) {
-                file.toFile().delete();
-            }
-        }
+        });
     }
 
     /** An {@code ftyp} box, then {@code moov} boxes each holding the next, {@code depth} deep. */

@@ -1,6 +1,7 @@
 package dev.likeness.captures;
 
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -149,10 +150,8 @@ public final class Captures {
     }
 
     public static byte[] record(Container container, Act act, long seed) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("capture", "." + container.format);
-            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), WIDTH, HEIGHT, act.audioTrack() ? 1 : 0)) {
+        return encoded(container.format, file -> {
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file, WIDTH, HEIGHT, act.audioTrack() ? 1 : 0)) {
                 recorder.setFormat(container.format);
                 recorder.setFrameRate(FPS);
                 recorder.setVideoCodec(container.videoCodec);
@@ -168,6 +167,19 @@ public final class Captures {
                 perform(act, seed, container.sampleRate, recorder, act.audioTrack() ? recorder : null);
                 recorder.stop();
             }
+        });
+    }
+
+    interface Encoding {
+        void into(File file) throws IOException;
+    }
+
+    /** The bytes an encoder writes into a file of this format (FFmpeg muxers want a seekable file), the file deleted after. */
+    static byte[] encoded(String format, Encoding encoding) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("capture", "." + format);
+            encoding.into(file.toFile());
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,7 +16,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.likeness.captures.Bombs;
 import dev.likeness.captures.Captures;
 import dev.likeness.captures.Captures.Act;
 import dev.likeness.captures.Captures.Container;
@@ -26,13 +30,19 @@ import dev.likeness.identity.capture.Verification;
 
 /**
  * The built-in verifier against generated fixtures: live clips in every container must verify,
- * every attack must be rejected. Writes the per-attack table of the service README
+ * every attack must be rejected, and captures built to be expensive (bombs) are refused by the
+ * check of the bound they cross, judged on what the container declares or at the first frame past
+ * the bound, never decoded to the end. Writes the per-attack table of the service README
  * (target/liveness-fixtures.md): APCER for attacks, BPCER for live clips (ISO/IEC 30107-3).
  */
 class LivenessFixturesTest {
 
     private static final Random CHALLENGES = new Random(30107);
+    private static final Challenge CHALLENGE = new Challenge("nonce", "123456", List.of(Challenge.Move.LEFT, Challenge.Move.RIGHT));
     private static BuiltInVerifier verifier;
+
+    @TempDir
+    Path directory;
 
     @BeforeAll
     static void start() {
@@ -125,5 +135,25 @@ class LivenessFixturesTest {
                     .append(" | ").append(list.size() - accepted).append(" | ").append(checks.isEmpty() ? "—" : checks).append(" |\n");
         });
         return out.toString();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Bombs.Bomb.class)
+    void aBombFailsTheCheckOfItsBound(Bombs.Bomb bomb) throws IOException {
+        assertEquals(List.of(bomb.failedCheck), failedChecks(Bombs.of(bomb)));
+    }
+
+    @Test
+    void aDeclaredLengthPastTheContractIsRefusedBeforeDecoding() throws IOException {
+        Path file = Files.write(directory.resolve("long.mp4"), Captures.clip(Captures.Container.MP4, 12, 22));
+        Check duration = verifier.verify(file, CHALLENGE).verification().checks().stream()
+                .filter(check -> !check.passed()).findFirst().orElseThrow();
+        assertEquals(new Check("duration", false, "12.00 s declared", "2.00 s to 10.00 s"), duration);
+    }
+
+    private List<String> failedChecks(byte[] capture) throws IOException {
+        Path file = Files.write(directory.resolve("capture"), capture);
+        return verifier.verify(file, CHALLENGE).verification().checks().stream()
+                .filter(check -> !check.passed()).map(Check::name).toList();
     }
 }
