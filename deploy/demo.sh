@@ -74,7 +74,7 @@ step "3. A platform asks before rendering: may Bob feature Alice in a draft? (al
 CHECK=$(call -X POST -H "Authorization: Bearer $PLATFORM" -H "Content-Type: application/json" \
   -d "{\"requesterId\":\"$BOB_ID\",\"likenessIds\":[\"$LIKENESS\"],\"purpose\":\"draft\"}" "$CONSENT_URL/v1/checks")
 CONSENT_TOKEN=$(printf '%s' "$CHECK" | field consentToken)
-step "   May Carol? (denied: no-grant)"
+step "   May Carol? (denied: not-permitted; only Alice may learn why)"
 call -X POST -H "Authorization: Bearer $PLATFORM" -H "Content-Type: application/json" \
   -d "{\"requesterId\":\"$CAROL_ID\",\"likenessIds\":[\"$LIKENESS\"],\"purpose\":\"draft\"}" "$CONSENT_URL/v1/checks" > /dev/null
 echo "The consent token is a JWS; its keys are public: $CONSENT_URL/.well-known/jwks.json"

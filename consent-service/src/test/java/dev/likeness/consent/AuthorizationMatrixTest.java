@@ -67,6 +67,7 @@ class AuthorizationMatrixTest {
                 new Row("GET", l + "/blocks", null, 401, 404, 200, 403, 403),
                 new Row("PUT", l + "/blocks/" + blockedPerson, null, 401, 404, 200, 403, 403),
                 new Row("DELETE", l + "/blocks/" + blockedPerson, null, 401, 404, 204, 403, 403),
+                new Row("GET", l + "/decisions/" + bob, null, 401, 404, 200, 403, 403),
                 new Row("POST", l + "/grants", "{\"granteeId\":\"" + carol + "\",\"purposes\":[\"draft\"]}", 401, 404, 201, 403, 403),
                 new Row("GET", l + "/grants", null, 401, 404, 200, 403, 403),
                 new Row("GET", "/v1/grants", null, 401, 200, 200, 403, 403),

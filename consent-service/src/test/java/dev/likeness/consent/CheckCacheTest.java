@@ -42,7 +42,7 @@ class CheckCacheTest {
             Consents.revoke("alice", likeness, grant);
             JsonPath answer = Consents.check("bob", List.of(likeness), "draft");
             assertEquals(false, answer.getBoolean("allowed"), "round " + round);
-            assertEquals("revoked", answer.getString("decisions[0].reason"));
+            assertEquals("not-permitted", answer.getString("decisions[0].reason"));
         }
     }
 

@@ -1,13 +1,19 @@
 package dev.likeness.consent;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,7 +81,7 @@ class CheckTest {
     }
 
     @Test
-    void aDenialNamesTheReasonPerLikenessAndCarriesNoToken() {
+    void aDenialNamesAReasonThePlatformMayKnowPerLikenessAndCarriesNoToken() {
         UUID alices = Fixtures.verifiedLikeness("alice");
         Consents.audience("alice", alices, "APPROVED");
         Consents.grant("alice", alices, "bob", "[\"draft\"]");
@@ -83,20 +89,20 @@ class CheckTest {
 
         JsonPath carol = Consents.check("carol", List.of(alices), "draft");
         assertEquals(false, carol.getBoolean("allowed"));
-        assertEquals("no-grant", carol.getString("decisions[0].reason"));
+        assertEquals("not-permitted", carol.getString("decisions[0].reason"));
         assertEquals(null, carol.getString("consentToken"));
 
         JsonPath scene = Consents.check("bob", List.of(alices, carols), "draft");
         assertEquals(false, scene.getBoolean("allowed"), "every likeness of a scene must allow");
         assertEquals(List.of(true, false), scene.getList("decisions.allowed"));
-        assertEquals("only-me", scene.getString("decisions[1].reason"));
+        assertEquals("not-permitted", scene.getString("decisions[1].reason"));
 
         Consents.checkResponse("bob", List.of(alices), "publish").then()
-                .body("allowed", is(false)).body("decisions[0].reason", is("purpose-not-granted"));
+                .body("allowed", is(false)).body("decisions[0].reason", is("not-permitted"));
         Consents.checkResponse("bob", List.of(UUID.randomUUID()), "draft").then()
                 .body("decisions[0].reason", is("unknown-likeness"));
         Consents.checkResponse("alice", List.of(alices, carols), "draft").then()
-                .body("decisions[0].allowed", is(true)).body("decisions[1].reason", is("only-me"));
+                .body("decisions[0].allowed", is(true)).body("decisions[1].reason", is("not-permitted"));
     }
 
     @Test
@@ -107,7 +113,59 @@ class CheckTest {
         Consents.checkResponse("bob", List.of(likeness), "draft").then().body("allowed", is(true));
         Consents.revoke("alice", likeness, grant);
         Consents.checkResponse("bob", List.of(likeness), "draft").then()
-                .body("allowed", is(false)).body("decisions[0].reason", is("revoked")).body("consentToken", nullValue());
+                .body("allowed", is(false)).body("decisions[0].reason", is("not-permitted")).body("consentToken", nullValue());
+    }
+
+    /**
+     * Any platform may check any person, so a denial says neither that the person is blocked (or
+     * their grant revoked, or the likeness suspended) nor the owner's guidelines; the owner's
+     * preview says why, to the owner alone.
+     */
+    @Test
+    void aDenialTellsThePlatformOnlyNotPermittedAndTheOwnerWhy() {
+        String guidelines = "{\"forbiddenTags\": [], \"guidelines\": \"No glasses, please.\"}";
+        UUID alices = ConsentModelTest.likeness("alice", "EVERYONE");
+        Consents.restrictions("alice", alices, guidelines);
+        Consents.block("alice", alices, "carol");
+        Consents.checkResponse("bob", List.of(alices), "draft").then()
+                .body("allowed", is(true)).body("guidelines", contains("No glasses, please."));
+        assertToldNotPermitted("carol", alices);
+        assertPreview(alices, "carol", "blocked");
+
+        UUID approved = ConsentModelTest.likeness("alice", "APPROVED");
+        Consents.restrictions("alice", approved, guidelines);
+        Consents.revoke("alice", approved, Consents.grant("alice", approved, "bob", "[\"draft\"]"));
+        assertToldNotPermitted("bob", approved);
+        assertPreview(approved, "bob", "revoked");
+
+        Fixtures.sendIdentityEvent(alices, "suspended", """
+                {"likenessId":"%s","ownerId":"%s","reason":"Reported impersonation","suspendedAt":"%s"}"""
+                .formatted(alices, Tokens.userId("alice"), OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Consents.check("bob", List.of(alices), "draft").getBoolean("allowed"));
+        assertToldNotPermitted("bob", alices);
+        assertPreview(alices, "bob", "suspended");
+
+        // Nobody else learns why, not even the person refused.
+        Consents.decision("bob", alices, "carol").then().statusCode(404).contentType("application/problem+json");
+        Consents.decision("carol", alices, "carol").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theOwnersPreviewCountsTheFollowsOfTheNamedPlatformAndRefusesUnknownCodes() {
+        UUID alices = ConsentModelTest.likeness("alice", "MUTUALS");
+        Consents.follow("alice", "bob");
+        Consents.follow("bob", "alice");
+        given().auth().oauth2(Tokens.user("alice")).queryParam("platformId", platformClientId()).queryParam("purpose", "publish")
+                .get("/v1/likenesses/{id}/decisions/{person}", alices, Tokens.userId("bob")).then().statusCode(200)
+                .body("allowed", is(true));
+        assertPreview(alices, "bob", "not-mutual"); // no platform named: no follow counts
+
+        given().auth().oauth2(Tokens.user("alice")).queryParam("purpose", "gossip").queryParam("contentTags", "violence")
+                .get("/v1/likenesses/{id}/decisions/{person}", alices, Tokens.userId("bob")).then().statusCode(400)
+                .contentType("application/problem+json").body("code", is("validation-failed")).body("errors[0].field", is("purpose"));
+        given().auth().oauth2(Tokens.user("alice")).queryParam("contentTags", "violence", "gory")
+                .get("/v1/likenesses/{id}/decisions/{person}", alices, Tokens.userId("bob")).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", is("contentTags"));
     }
 
     @Test
@@ -151,6 +209,17 @@ class CheckTest {
         } finally {
             connection.closeAndAwait();
         }
+    }
+
+    private static void assertToldNotPermitted(String requester, UUID likeness) {
+        Consents.checkResponse(requester, List.of(likeness), "draft").then().statusCode(200)
+                .body("allowed", is(false)).body("decisions[0].reason", is("not-permitted"))
+                .body("$", not(hasKey("guidelines"))).body("consentToken", nullValue());
+    }
+
+    private static void assertPreview(UUID likeness, String requester, String reason) {
+        Consents.decision("alice", likeness, requester).then().statusCode(200)
+                .body("allowed", is(false)).body("reason", is(reason)).body("platformReason", is("not-permitted"));
     }
 
     private static io.restassured.response.Response check(String body) {

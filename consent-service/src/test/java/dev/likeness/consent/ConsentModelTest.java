@@ -16,32 +16,88 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import dev.likeness.consent.check.CheckRequest;
+import dev.likeness.consent.check.CheckResponse;
+import dev.likeness.consent.check.CheckService;
+import dev.likeness.consent.draft.DraftRegistration;
+import dev.likeness.consent.draft.DraftRequest;
+import dev.likeness.consent.draft.Registered;
+import dev.likeness.consent.follow.FollowService;
+import dev.likeness.consent.purpose.Purpose;
 import dev.likeness.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 
 /** Audiences beyond grants, blocks, content restrictions, teen accounts, protected persons and revisions asked for. */
 @QuarkusTest
 class ConsentModelTest {
 
+    private static final String PLATFORM_B = "platform-b";
+
+    @Inject FollowService follows;
+    @Inject CheckService checks;
+    @Inject DraftRegistration drafts;
+
     @Test
     void mutualsAdmitsPeopleWhoFollowEachOtherAndAnUnfollowDefeatsTheirToken() {
         UUID alices = likeness("alice", "MUTUALS");
         Consents.unfollow("alice", "bob");
         Consents.unfollow("bob", "alice");
-        assertReason("not-mutual", Consents.check("bob", List.of(alices), "draft").getString("decisions[0].reason"));
+        assertReason("not-permitted", Consents.check("bob", List.of(alices), "draft").getString("decisions[0].reason"));
 
         Consents.follow("bob", "alice");
-        assertReason("not-mutual", Consents.check("bob", List.of(alices), "draft").getString("decisions[0].reason"));
+        assertReason("not-permitted", Consents.check("bob", List.of(alices), "draft").getString("decisions[0].reason"));
         Consents.follow("alice", "bob");
         String token = Consents.check("bob", List.of(alices), "draft").getString("consentToken");
         assertEquals(true, token != null, "mutual followers may feature each other");
 
         Consents.unfollow("alice", "bob");
         Consents.register("bob", List.of(alices), token).then().statusCode(409).body("code", is("consent-withdrawn"));
-        assertReason("not-mutual", Consents.check("bob", List.of(alices), "draft").getString("decisions[0].reason"));
+        assertReason("not-permitted", Consents.check("bob", List.of(alices), "draft").getString("decisions[0].reason"));
+    }
+
+    /**
+     * Platform A is the stack's platform client; B, which the stack has no client for, calls the
+     * services as its resources would with its client id.
+     */
+    @Test
+    void anUnfollowVoidsOnlyTheReportingPlatformsTokensAndLeavesTheRevision() throws Throwable {
+        UUID alices = likeness("alice", "MUTUALS");
+        long revision = Consents.revision("alice", alices);
+        Consents.follow("alice", "bob");
+        Consents.follow("bob", "alice");
+        VertxContextSupport.subscribeAndAwait(() -> follows.follow(PLATFORM_B, Tokens.userId("alice"), Tokens.userId("bob")));
+        VertxContextSupport.subscribeAndAwait(() -> follows.follow(PLATFORM_B, Tokens.userId("bob"), Tokens.userId("alice")));
+        String onA = Consents.check("bob", List.of(alices), "draft").getString("consentToken");
+        String onB = checkOnB("bob", alices).consentToken();
+
+        Consents.unfollow("alice", "bob");
+        Consents.unfollow("bob", "alice"); // no longer mutuals: nothing more for the owner to hear
+
+        Consents.register("bob", List.of(alices), onA).then().statusCode(409).body("code", is("consent-withdrawn"));
+        assertEquals(true, checkOnB("bob", alices).allowed(), "B's follows still make them mutuals on B");
+        Registered registered = VertxContextSupport.subscribeAndAwait(() -> drafts.register(
+                new DraftRequest(UUID.randomUUID().toString(), Tokens.userId("bob"), List.of(alices), onB), PLATFORM_B));
+        assertEquals(true, registered.created(), "B's token still registers a draft");
+        assertEquals(revision, Consents.revision("alice", alices), "the owner's revision is not the follow graph's");
+
+        Consents.follow("alice", "bob");
+        Consents.follow("bob", "alice");
+        assertEquals(true, Consents.check("bob", List.of(alices), "draft").getBoolean("allowed"));
+        Consents.register("bob", List.of(alices), onA).then().statusCode(409)
+                .body("detail", containsString("mutual follow it relied on ended"));
+        assertEquals(List.of("follow.ended"), Consents.ledger("alice", alices).getList("entries.type").stream()
+                .filter(type -> type.toString().startsWith("follow.")).toList());
+    }
+
+    private CheckResponse checkOnB(String requester, UUID likeness) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> checks.check(
+                new CheckRequest(Tokens.userId(requester), List.of(likeness), Purpose.DRAFT, null, null, null), PLATFORM_B));
     }
 
     @Test
@@ -54,7 +110,7 @@ class ConsentModelTest {
         given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/blocks", alices).then().statusCode(200)
                 .body("personId", contains(Tokens.userId("carol")));
         Consents.register("carol", List.of(alices), token).then().statusCode(409).body("code", is("consent-withdrawn"));
-        assertReason("blocked", Consents.check("carol", List.of(alices), "draft").getString("decisions[0].reason"));
+        assertReason("not-permitted", Consents.check("carol", List.of(alices), "draft").getString("decisions[0].reason"));
         assertEquals(true, Consents.check("bob", List.of(alices), "draft").getBoolean("allowed"), "others are not blocked");
 
         given().auth().oauth2(Tokens.user("alice")).delete("/v1/likenesses/{id}/blocks/{p}", alices, Tokens.userId("carol"))
@@ -205,7 +261,7 @@ class ConsentModelTest {
         given().auth().oauth2(Tokens.user("alice")).delete("/v1/likenesses/{id}/grants", alices).then().statusCode(200)
                 .body("revoked", is(2));
         Consents.register("bob", List.of(alices), bobs).then().statusCode(409);
-        assertReason("revoked", Consents.check("carol", List.of(alices), "draft").getString("decisions[0].reason"));
+        assertReason("not-permitted", Consents.check("carol", List.of(alices), "draft").getString("decisions[0].reason"));
         given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/grants", alices).then()
                 .body("findAll { it.status == 'ACTIVE' }", empty());
     }

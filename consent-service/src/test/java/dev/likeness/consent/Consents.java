@@ -62,6 +62,11 @@ final class Consents {
                 .extract().jsonPath().getLong("revision");
     }
 
+    /** The owner's preview of what a check for {@code requester} decides, with the precise reason. */
+    static Response decision(String caller, UUID likeness, String requester) {
+        return given().auth().oauth2(Tokens.user(caller)).get("/v1/likenesses/{id}/decisions/{person}", likeness, Tokens.userId(requester));
+    }
+
     /** A check with the whole request body given, e.g. with content tags or mentioned names. */
     static Response checkBody(String body) {
         return given().auth().oauth2(Tokens.platform()).contentType(ContentType.JSON).body(body).post("/v1/checks");

@@ -101,8 +101,8 @@ class DraftTest {
 
         Consents.register("bob", List.of(likeness), first).then().statusCode(201);
         Consents.register("bob", List.of(likeness), second).then()
-                .statusCode(409).body("code", is("consent-withdrawn")).body("detail", containsString("used-up"));
-        Consents.checkResponse("bob", List.of(likeness), "draft").then().body("decisions[0].reason", is("used-up"));
+                .statusCode(409).body("code", is("consent-withdrawn")).body("detail", containsString("not-permitted"));
+        Consents.checkResponse("bob", List.of(likeness), "draft").then().body("decisions[0].reason", is("not-permitted"));
         given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/grants", likeness).then()
                 .body("[0].uses", is(1)).body("[0].status", is("USED_UP"));
     }
@@ -118,7 +118,7 @@ class DraftTest {
         Consents.register("bob", List.of(alices, carols), token).then()
                 .statusCode(422).body("code", is("consent-token-mismatch"));
         String otherPlatform = tokens.issue(UUID.randomUUID(), "another-platform", Tokens.userId("bob"), Purpose.DRAFT,
-                java.util.Set.of(), Map.of(alices, 1L)).token();
+                java.util.Set.of(), Map.of(alices, 1L), Map.of()).token();
         Consents.register("bob", List.of(alices), otherPlatform).then()
                 .statusCode(422).body("code", is("consent-token-mismatch")).body("detail", containsString("another platform"));
     }

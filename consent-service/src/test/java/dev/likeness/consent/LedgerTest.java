@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
 
@@ -56,6 +58,37 @@ class LedgerTest {
                 .body("verification.valid", is(true));
         given().auth().oauth2(Tokens.user("bob")).get("/v1/likenesses/{id}/ledger", alices).then().statusCode(404);
         given().auth().oauth2(Tokens.platform()).get("/v1/likenesses/{id}/ledger", alices).then().statusCode(403);
+    }
+
+    @Test
+    void theLedgerIsReadInPagesNewestFirstEachVerifiedWithItsNeighbours() {
+        UUID likeness = ConsentModelTest.likeness("alice", "APPROVED");
+        for (String audience : List.of("EVERYONE", "MUTUALS", "ONLY_ME", "APPROVED", "EVERYONE")) {
+            Consents.audience("alice", likeness, audience);
+        }
+        List<Long> seen = new ArrayList<>();
+        String next = "/v1/likenesses/" + likeness + "/ledger?limit=3";
+        List<List<Long>> pages = new ArrayList<>();
+        while (next != null) {
+            var page = given().auth().oauth2(Tokens.user("alice")).get(next).then().statusCode(200)
+                    .body("verification.valid", is(true)).extract();
+            List<Long> seqs = page.jsonPath().getList("entries.seq", Long.class);
+            pages.add(seqs);
+            seen.addAll(0, seqs);
+            String link = page.header("Link");
+            next = link == null ? null : link.replaceAll("^<([^>]+)>; rel=\"next\"$", "$1");
+        }
+        assertEquals(List.of(List.of(5L, 6L, 7L), List.of(2L, 3L, 4L), List.of(1L)), pages);
+        assertEquals(LongStream.rangeClosed(1, 7).boxed().toList(), seen);
+
+        // Entry 4 (to MUTUALS) altered: the page holding it shows it, the newer page still verifies.
+        sql("UPDATE ledger_entry SET data = replace(data, 'MUTUALS', 'ONLY_ME') WHERE likeness_id = $1 AND seq = 4", likeness);
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/ledger?limit=3", likeness).then()
+                .body("verification.valid", is(true));
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/ledger?limit=3&before=5", likeness).then()
+                .body("verification.valid", is(false)).body("verification.problem", containsString("altered"));
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/ledger?limit=501", likeness).then()
+                .statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -30,8 +30,8 @@ class LifecycleTest {
         Fixtures.sendIdentityEvent(alices, "suspended", """
                 {"likenessId":"%s","ownerId":"%s","reason":"Reported impersonation","suspendedAt":"%s"}"""
                 .formatted(alices, owner, OffsetDateTime.now()));
-        awaitReason(alices, "bob", "suspended");
-        assertEquals("suspended", Consents.check("alice", List.of(alices), "draft").getString("decisions[0].reason"));
+        awaitReason(alices, "bob", "not-permitted");
+        assertEquals("not-permitted", Consents.check("alice", List.of(alices), "draft").getString("decisions[0].reason"));
         Consents.register("bob", List.of(alices), token).then().statusCode(409).body("code", is("consent-withdrawn"));
 
         Fixtures.sendIdentityEvent(alices, "reinstated", """

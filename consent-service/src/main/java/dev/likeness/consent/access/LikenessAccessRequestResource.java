@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,13 +14,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.likeness.consent.common.PageRequest;
 import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -34,11 +40,14 @@ public class LikenessAccessRequestResource {
     @Inject JsonWebToken caller;
 
     @GET
-    @Operation(operationId = "listAccessRequests", summary = "Requests to feature the likeness, newest first, optionally by status")
-    public Uni<List<AccessRequestView>> list(@PathParam("likenessId") UUID likenessId,
-                                             @QueryParam("status") AccessRequest.Status status) {
-        return requests.ofLikeness(likenessId, caller.getSubject(), status)
-                .map(list -> list.stream().map(AccessRequestView::of).toList());
+    @Operation(operationId = "listAccessRequests", summary = "Requests to feature the likeness, newest first, optionally by status, paged")
+    @APIResponse(responseCode = "200", description = "A page of requests",
+            headers = @Header(name = HttpHeaders.LINK, description = PageRequest.NEXT_LINK))
+    public Uni<RestResponse<List<AccessRequestView>>> list(@PathParam("likenessId") UUID likenessId,
+                                                           @QueryParam("status") AccessRequest.Status status,
+                                                           @Valid @BeanParam PageRequest page) {
+        return requests.ofLikeness(likenessId, caller.getSubject(), status, page.after(), page.limit())
+                .map(found -> page.answer(found.map(AccessRequestView::of)));
     }
 
     @POST

@@ -6,13 +6,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.likeness.consent.follow.FollowService;
 import dev.likeness.consent.grant.Grant;
 import dev.likeness.consent.likeness.Audience;
 import dev.likeness.consent.likeness.Likeness;
@@ -28,15 +26,20 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The reads of a check (and of a draft's registration), straight on the reactive pool rather
  * than through Hibernate: the scene's likenesses with the requester's grants and blocks in one
- * round trip (or from the {@link SceneCache}), then follows only for a MUTUALS likeness and the
- * protected-persons registry only when names are mentioned. Reads go to the primary; a draft's
+ * round trip (or from the {@link SceneCache}), then the platform's follows (with the pair's
+ * unfollow count) only for a MUTUALS likeness, never cached, and the protected-persons registry
+ * only when names are mentioned. Reads go to the primary; a draft's
  * registration always reads under lock, so no token outlives a change acknowledged before it.
  */
 @ApplicationScoped
 public class CheckReads {
 
-    /** The scene's likenesses that exist, and what is known of the requester for each. */
-    public record Scene(Map<UUID, Likeness> likenesses, Map<UUID, ConsentDecider.Facts> facts) {
+    /**
+     * The scene's likenesses that exist, and what is known of the requester for each; for each
+     * MUTUALS likeness whose owner and the requester follow each other on the platform, the
+     * unfollows of the pair counted there (a token issued on it names the count).
+     */
+    public record Scene(Map<UUID, Likeness> likenesses, Map<UUID, ConsentDecider.Facts> facts, Map<UUID, Long> unfollows) {
     }
 
     private static final PurposesConverter PURPOSES = new PurposesConverter();
@@ -105,11 +108,17 @@ public class CheckReads {
         return mutuals(client, platformId, requesterId, mutualOwners).map(mutuals -> {
             Map<UUID, Likeness> likenesses = new LinkedHashMap<>();
             Map<UUID, ConsentDecider.Facts> facts = new HashMap<>();
+            Map<UUID, Long> unfollows = new HashMap<>();
             read.forEach((id, known) -> {
-                likenesses.put(id, known.likeness());
-                facts.put(id, new ConsentDecider.Facts(known.grants(), known.blocked(), mutuals.contains(known.likeness().ownerId)));
+                Likeness likeness = known.likeness();
+                Long pairUnfollows = likeness.audience == Audience.MUTUALS ? mutuals.get(likeness.ownerId) : null;
+                likenesses.put(id, likeness);
+                facts.put(id, new ConsentDecider.Facts(known.grants(), known.blocked(), pairUnfollows != null));
+                if (pairUnfollows != null) {
+                    unfollows.put(id, pairUnfollows);
+                }
             });
-            return new Scene(likenesses, facts);
+            return new Scene(likenesses, facts, unfollows);
         });
     }
 
@@ -137,18 +146,28 @@ public class CheckReads {
                 });
     }
 
-    private static Uni<Set<String>> mutuals(SqlClient client, String platformId, String person, Collection<String> owners) {
+    /**
+     * The owners among {@code owners} who follow {@code person} and whom {@code person} follows on
+     * the platform, each with the unfollows of the pair counted there.
+     */
+    private static Uni<Map<String, Long>> mutuals(SqlClient client, String platformId, String person, Collection<String> owners) {
         if (owners.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+            return Uni.createFrom().item(Map.of());
         }
+        // an owner in two rows (the key allows one per direction) follows and is followed
         return client.preparedQuery("""
-                        SELECT follower_id, followee_id FROM follow WHERE platform_id = $1
-                        AND ((follower_id = $2 AND followee_id = ANY($3)) OR (follower_id = ANY($3) AND followee_id = $2))""")
+                        SELECT m.owner_id, coalesce(u.unfollows, 0) AS unfollows
+                        FROM (SELECT CASE WHEN follower_id = $2 THEN followee_id ELSE follower_id END AS owner_id
+                              FROM follow WHERE platform_id = $1
+                                AND ((follower_id = $2 AND followee_id = ANY($3)) OR (follower_id = ANY($3) AND followee_id = $2))
+                              GROUP BY 1 HAVING count(*) = 2) AS m
+                        LEFT JOIN pair_unfollows u
+                            ON u.platform_id = $1 AND u.person_a = least(m.owner_id, $2) AND u.person_b = greatest(m.owner_id, $2)""")
                 .execute(Tuple.of(platformId, person, owners.toArray(String[]::new)))
                 .map(rows -> {
-                    List<String[]> follows = new ArrayList<>();
-                    rows.forEach(row -> follows.add(new String[] {row.getString("follower_id"), row.getString("followee_id")}));
-                    return FollowService.mutual(person, follows);
+                    Map<String, Long> mutuals = new HashMap<>();
+                    rows.forEach(row -> mutuals.put(row.getString("owner_id"), row.getLong("unfollows")));
+                    return mutuals;
                 });
     }
 

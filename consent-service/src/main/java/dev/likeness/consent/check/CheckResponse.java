@@ -13,9 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CheckResponse(
         @Schema(description = "Also the consent token's jti") UUID checkId,
         @Schema(description = "True only if every likeness allows and no mentioned name is protected") boolean allowed,
-        @Schema(description = "One per likeness, in request order") List<Decision> decisions,
+        @Schema(description = "One per likeness, in request order") List<PublicDecision> decisions,
         @Schema(description = "Mentioned names that matched a protected person, each with whether it denies") List<Mention> mentions,
-        @Schema(description = "Rules from the owners the renderer must follow") List<String> guidelines,
+        @Schema(description = "When allowed: rules from the owners the renderer must follow (a denial has none: they are "
+                + "written for the renderers the owners admit)") List<String> guidelines,
         @Schema(description = "When allowed: the signed consent token to present when registering the draft")
         String consentToken,
         OffsetDateTime expiresAt) {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import dev.likeness.consent.likeness.ContentTag;
 import dev.likeness.consent.likeness.Likeness;
+import dev.likeness.consent.likeness.LikenessService;
 import dev.likeness.consent.token.ConsentTokens;
 import dev.likeness.kit.http.Problem;
 import dev.likeness.kit.http.ProblemException;
@@ -35,6 +36,7 @@ public class CheckService {
 
     @Inject CheckReads reads;
     @Inject ConsentTokens tokens;
+    @Inject LikenessService likenesses;
     @Inject Clock clock;
 
     public Uni<CheckResponse> check(CheckRequest request, String platformId) {
@@ -61,21 +63,34 @@ public class CheckService {
                                     ? new CheckResponse.Mention(match.mentioned(), true, null)
                                     : new CheckResponse.Mention(match.mentioned(), false, PROTECTED_PERSON))
                             .distinct().toList();
-                    List<String> guidelines = ids.stream().map(byId::get)
-                            .filter(l -> l != null && l.guidelines != null).map(l -> l.guidelines)
-                            .collect(Collectors.toCollection(LinkedHashSet::new)).stream().toList();
                     UUID checkId = UUID.randomUUID();
                     boolean allowed = decisions.stream().allMatch(Decision::allowed)
                             && mentions.stream().allMatch(CheckResponse.Mention::allowed);
+                    List<PublicDecision> told = decisions.stream().map(PublicDecision::of).toList();
                     if (!allowed) {
-                        return new CheckResponse(checkId, false, decisions, mentions, guidelines, null, null);
+                        return new CheckResponse(checkId, false, told, mentions, null, null, null);
                     }
+                    List<String> guidelines = ids.stream().map(byId::get)
+                            .filter(l -> l.guidelines != null).map(l -> l.guidelines)
+                            .collect(Collectors.toCollection(LinkedHashSet::new)).stream().toList();
                     Map<UUID, Long> revisions = new LinkedHashMap<>();
                     decisions.forEach(decision -> revisions.put(decision.likenessId(), decision.revision()));
                     ConsentTokens.Issued token = tokens.issue(checkId, platformId, request.requesterId(), request.purpose(),
-                            ask.contentTags(), revisions);
-                    return new CheckResponse(checkId, true, decisions, mentions, guidelines, token.token(), token.expiresAt());
+                            ask.contentTags(), revisions, scene.unfollows());
+                    return new CheckResponse(checkId, true, told, mentions, guidelines, token.token(), token.expiresAt());
                 }));
+    }
+
+    /**
+     * What a check on {@code platformId} (whose follows count for MUTUALS; none without it) would
+     * decide for the owner's likeness now, with the precise reason: the same read and decider as a
+     * check, nothing issued or consumed. Another person's likeness is 404.
+     */
+    public Uni<DecisionPreview> preview(UUID likenessId, String ownerId, String platformId, ConsentDecider.Ask ask) {
+        return likenesses.owned(likenessId, ownerId)
+                .chain(() -> reads.scene(platformId, ask.requesterId(), List.of(likenessId), Map.of()))
+                .map(scene -> DecisionPreview.of(ConsentDecider.decide(likenessId, scene.likenesses().get(likenessId), ask,
+                        scene.facts().getOrDefault(likenessId, ConsentDecider.Facts.NONE), OffsetDateTime.now(clock))));
     }
 
     private static Decision decide(UUID id, Likeness likeness, ConsentDecider.Ask ask, ConsentDecider.Facts known,
@@ -90,7 +105,7 @@ public class CheckService {
         return tags.isEmpty() ? EnumSet.noneOf(ContentTag.class) : EnumSet.copyOf(tags);
     }
 
-    private static ProblemException invalid(String field, String message) {
+    static ProblemException invalid(String field, String message) {
         return new ProblemException(400, "validation-failed", "Request validation failed", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }

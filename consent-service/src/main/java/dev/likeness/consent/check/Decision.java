@@ -3,23 +3,17 @@ package dev.likeness.consent.check;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import dev.likeness.consent.likeness.ContentTag;
 
-/** The answer for one likeness of a check. */
-@Schema(name = "Decision")
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record Decision(
-        UUID likenessId,
-        boolean allowed,
-        @Schema(description = "Why not, when not allowed") Reason reason,
-        @Schema(description = "The likeness' revision the decision was made on") long revision,
-        @Schema(description = "With restricted-content: the declared tags the owner forbids") Set<ContentTag> forbiddenTags,
-        @JsonIgnore UUID grantId) {
+/**
+ * The decider's answer for one likeness, with the precise reason. Never answered as is: a
+ * platform reads it as a {@link PublicDecision}, the owner as a {@link DecisionPreview}.
+ *
+ * @param forbiddenTags with {@link Reason#RESTRICTED_CONTENT}: the declared tags the owner forbids
+ * @param grantId       the grant that admits the requester, if one does (a draft consumes its use)
+ */
+public record Decision(UUID likenessId, boolean allowed, Reason reason, long revision, Set<ContentTag> forbiddenTags,
+                       UUID grantId) {
 
     static Decision allow(UUID likenessId, long revision, UUID grantId) {
         return new Decision(likenessId, true, null, revision, null, grantId);

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.likeness.kit.http.Codes;
 
-/** Why a likeness may not be featured; stable codes platforms can act on. */
+/**
+ * Why a likeness may not be featured, precisely: what the decider answers and the owner sees.
+ * Platforms are told only {@link #denial()}.
+ */
 public enum Reason {
     /** No such likeness, or it was deleted. */
     UNKNOWN_LIKENESS,
@@ -34,5 +37,16 @@ public enum Reason {
     @JsonValue
     public String code() {
         return Codes.of(this);
+    }
+
+    /** What a platform is told. No default branch: a new reason must be classed as one to tell or not. */
+    public DenialReason denial() {
+        return switch (this) {
+            case UNKNOWN_LIKENESS -> DenialReason.UNKNOWN_LIKENESS;
+            case RESTRICTED_CONTENT -> DenialReason.RESTRICTED_CONTENT;
+            case REVISION_NOT_REACHED -> DenialReason.REVISION_NOT_REACHED;
+            case SUSPENDED, ONLY_ME, BLOCKED, NOT_MUTUAL, NO_GRANT, REVOKED, EXPIRED, USED_UP, PURPOSE_NOT_GRANTED ->
+                    DenialReason.NOT_PERMITTED;
+        };
     }
 }

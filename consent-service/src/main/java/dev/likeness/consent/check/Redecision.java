@@ -23,9 +23,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The other half of the decision: a consent token's decision made again when a draft is
  * registered or published, fail-closed. The token's likenesses are locked (the rows every
- * narrowing change also locks), each must still be at the revision the token names and still
- * allow the requester by {@link ConsentDecider}; so a revoke answered before wins and one
- * answered after finds the draft already done.
+ * narrowing change also locks), each must still be at the revision the token names, at the
+ * unfollow count of the mutual follow it was issued on (if any), and still allow the requester by
+ * {@link ConsentDecider}; so a revoke answered before wins and one answered after finds the draft
+ * already done.
  */
 @ApplicationScoped
 public class Redecision {
@@ -50,8 +51,9 @@ public class Redecision {
 
     /**
      * Locks the token's likenesses (in id order, as every change does, so no deadlock) and
-     * decides again: same revision, still allowed. Every change that can narrow consent (a revoke,
-     * a block, an unfollow, …) bumps that revision under the same lock. Registering also consumes
+     * decides again: same revision, still allowed. Every change to a likeness that can narrow
+     * consent (a revoke, a block, …) bumps that revision under the same lock; an unfollow on the
+     * platform counts one for the pair instead, under it too. Registering also consumes
      * a use of each grant it relies on, in one conditional update, so {@code maxUses} is never
      * exceeded.
      */
@@ -65,9 +67,10 @@ public class Redecision {
             for (UUID id : ids) {
                 Likeness likeness = scene.likenesses().get(id);
                 requireRevision(id, likeness, consent.revisions().get(id));
+                requireUnfollows(id, consent.unfollows().get(id), scene.unfollows().get(id));
                 Decision decision = ConsentDecider.decide(id, likeness, ask, scene.facts().get(id), now);
                 if (!decision.allowed()) {
-                    throw withdrawn(id, "it no longer allows it (" + decision.reason().code() + ")");
+                    throw notAllowed(id, decision.reason().denial());
                 }
                 checked.add(new Redecided(likeness, decision, scene.facts().get(id).grants().stream()
                         .anyMatch(grant -> grant.id.equals(decision.grantId()) && grant.maxUses != null)));
@@ -84,7 +87,8 @@ public class Redecision {
                         RowSet<Row> result = results;
                         for (Redecided entry : used) {
                             if (result.rowCount() == 0) {
-                                throw withdrawn(entry.likeness().id, "its grant has no use left");
+                                // another draft took the grant's last use
+                                throw notAllowed(entry.likeness().id, DenialReason.NOT_PERMITTED);
                             }
                             result = result.next();
                         }
@@ -97,6 +101,18 @@ public class Redecision {
         if (likeness == null || likeness.revision != named) {
             throw withdrawn(id, "it changed after the check (revision " + named
                     + (likeness == null ? ", now gone" : " → " + likeness.revision) + ")");
+        }
+    }
+
+    /** Told as a check would tell it: the precise reason is the owner's. */
+    private static ProblemException notAllowed(UUID likenessId, DenialReason told) {
+        return withdrawn(likenessId, "it no longer allows it (" + told.code() + ")");
+    }
+
+    /** A token issued on a mutual follow: the pair still follow each other, and never stopped since. */
+    private static void requireUnfollows(UUID id, Long named, Long now) {
+        if (named != null && !named.equals(now)) {
+            throw withdrawn(id, "the mutual follow it relied on ended on this platform after the check");
         }
     }
 

@@ -31,8 +31,8 @@ import io.quarkus.runtime.StartupEvent;
  * and forgets what it changed itself before answering the change ({@link ChangedScenes}). A read
  * that was loading while its likeness changed is never served (generations). While the listener is
  * down nothing is served from here, and everything is forgotten when it is back. A check naming an
- * {@code atLeastRevision} newer than the cached one reads the database. Follows and protected names
- * are not kept. Another instance's change thus reaches a check within the notification's delay; a
+ * {@code atLeastRevision} newer than the cached one reads the database. Follows (with the pairs'
+ * unfollow counts) and protected names are not kept. Another instance's change thus reaches a check within the notification's delay; a
  * consent token from a check that was that late still fails at draft registration, which reads
  * under lock.
  */

@@ -9,12 +9,28 @@ import java.util.UUID;
 import dev.likeness.kit.http.Problem;
 import dev.likeness.kit.http.ProblemException;
 
-/** Where a newest-first page ends: the last item's time and id, opaque to clients (drafts, grants held). */
-public record PageCursor(OffsetDateTime createdAt, UUID id) {
+/**
+ * Where a newest-first page ends: the last item's time and key (its id; the blocked person for
+ * blocks), opaque to clients.
+ */
+public record PageCursor(OffsetDateTime createdAt, String key) {
+
+    public PageCursor(OffsetDateTime createdAt, UUID id) {
+        this(createdAt, id.toString());
+    }
+
+    /** The key of a list keyed by UUID; another list's cursor is refused like a forged one. */
+    public UUID id() {
+        try {
+            return UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
 
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((createdAt + "|" + key).getBytes(StandardCharsets.UTF_8));
     }
 
     public static PageCursor decode(String cursor) {
@@ -23,10 +39,18 @@ public record PageCursor(OffsetDateTime createdAt, UUID id) {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            return new PageCursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+            OffsetDateTime createdAt = OffsetDateTime.parse(parts[0]);
+            if (createdAt.getYear() < 1 || createdAt.getYear() > 9999) { // forged: PostgreSQL would fail on it (a 500)
+                throw invalid();
+            }
+            return new PageCursor(createdAt, parts[1]);
         } catch (RuntimeException e) {
-            throw new ProblemException(400, "validation-failed", "Request validation failed", "cursor: not a cursor this service gave",
-                    List.of(new Problem.FieldError("cursor", "not a cursor this service gave")));
+            throw invalid();
         }
+    }
+
+    private static ProblemException invalid() {
+        return new ProblemException(400, "validation-failed", "Request validation failed", "cursor: not a cursor this service gave",
+                List.of(new Problem.FieldError("cursor", "not a cursor this service gave")));
     }
 }

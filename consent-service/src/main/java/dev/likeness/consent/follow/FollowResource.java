@@ -37,7 +37,8 @@ public class FollowResource {
 
     @DELETE
     @Operation(operationId = "reportUnfollow", summary = "followerId no longer follows followeeId (idempotent)",
-            description = "Bumps both people's likenesses' revisions: consent tokens that relied on the mutual follow stop working.")
+            description = "Consent tokens this platform issued on the mutual follow of the two people stop working; "
+                    + "the likenesses' revisions and other platforms' tokens do not change.")
     public Uni<Void> unfollow(@PathParam("followerId") @Size(max = 255) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
                               String followerId,
                               @PathParam("followeeId") @Size(max = 255) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.likeness.consent.common.PageCursor;
 import dev.likeness.consent.likeness.Likeness;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -14,8 +15,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class GrantRepository implements PanacheRepositoryBase<Grant, UUID> {
 
-    public Uni<List<Grant>> ofLikeness(UUID likenessId) {
-        return list("likenessId = ?1 order by createdAt desc", likenessId);
+    /** A likeness' grants newest first, after a cursor position (or from the newest when null). */
+    public Uni<List<Grant>> ofLikeness(UUID likenessId, PageCursor after, int limit) {
+        if (after == null) {
+            return find("likenessId = ?1 order by createdAt desc, id desc", likenessId).page(0, limit).list();
+        }
+        return find("likenessId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3)) order by createdAt desc, id desc",
+                likenessId, after.createdAt(), after.id()).page(0, limit).list();
     }
 
     public Uni<Grant> inForce(UUID likenessId, String granteeId) {

@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,16 +18,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.likeness.consent.common.PageRequest;
 import dev.likeness.consent.token.ConsentTokenConfig;
 import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
@@ -63,10 +68,12 @@ public class GrantResource {
     }
 
     @GET
-    @Operation(operationId = "listGrants", summary = "The likeness' grants, in force and past, newest first")
-    public Uni<List<GrantView>> list(@PathParam("likenessId") UUID likenessId) {
-        return grants.list(likenessId, caller.getSubject())
-                .map(list -> list.stream().map(grant -> GrantView.of(grant, OffsetDateTime.now(clock))).toList());
+    @Operation(operationId = "listGrants", summary = "The likeness' grants, in force and past, newest first, paged")
+    @APIResponse(responseCode = "200", description = "A page of grants",
+            headers = @Header(name = HttpHeaders.LINK, description = PageRequest.NEXT_LINK))
+    public Uni<RestResponse<List<GrantView>>> list(@PathParam("likenessId") UUID likenessId, @Valid @BeanParam PageRequest page) {
+        return grants.list(likenessId, caller.getSubject(), page.after(), page.limit())
+                .map(found -> page.answer(found.map(grant -> GrantView.of(grant, OffsetDateTime.now(clock)))));
     }
 
     @DELETE

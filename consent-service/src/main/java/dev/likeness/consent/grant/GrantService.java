@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.likeness.consent.common.Page;
 import dev.likeness.consent.common.PageCursor;
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.likeness.Likeness;
@@ -75,11 +76,13 @@ public class GrantService {
         });
     }
 
+    /** The likeness' grants, in force and past, newest first. */
     @WithSession
-    public Uni<List<Grant>> list(UUID likenessId, String ownerId) {
+    public Uni<Page<Grant>> list(UUID likenessId, String ownerId, PageCursor after, int limit) {
         return likenesses.owned(likenessId, ownerId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + likenessId))
-                .chain(() -> grants.ofLikeness(likenessId));
+                .chain(() -> grants.ofLikeness(likenessId, after, limit + 1))
+                .map(rows -> Page.of(rows, limit, grant -> new PageCursor(grant.createdAt, grant.id)));
     }
 
     /** The grants in force that the person holds, newest first; any likeness status but deleted. */

@@ -3,6 +3,8 @@ package dev.likeness.consent.ledger;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,20 +98,42 @@ public class Ledger {
         return Uni.combine().all().unis(inserted, headsMoved).discardItems();
     }
 
-    public Uni<List<LedgerEntry>> entries(UUID likenessId) {
+    /**
+     * One page of a chain, newest entries first in the sense of paging (each page is in order):
+     * up to {@code limit} entries below {@code before} (the head when null), with the entry just
+     * below the page and, when {@code before} is given, the entry at it: what the page is chained to.
+     */
+    public record Page(List<LedgerEntry> entries, LedgerEntry below, LedgerEntry above) {
+    }
+
+    public Uni<Page> page(Chained likeness, Long before, int limit) {
+        long upper = before == null ? likeness.headSeq() + 1 : Math.min(before, likeness.headSeq() + 1);
         return Panache.getSession().chain(session -> session
-                .createQuery("from LedgerEntry where likenessId = ?1 order by seq", LedgerEntry.class)
-                .setParameter(1, likenessId)
-                .getResultList());
+                .createQuery("from LedgerEntry where likenessId = ?1 and seq < ?2 order by seq desc", LedgerEntry.class)
+                .setParameter(1, likeness.chainId())
+                .setParameter(2, upper)
+                .setMaxResults(limit + 1)
+                .getResultList()
+                .chain(newestFirst -> (upper > likeness.headSeq() ? Uni.createFrom().<LedgerEntry>nullItem()
+                        : session.find(LedgerEntry.class, new LedgerEntry.Key(likeness.chainId(), upper)))
+                        .map(above -> {
+                            List<LedgerEntry> entries = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+                            Collections.reverse(entries);
+                            return new Page(entries, newestFirst.size() > limit ? newestFirst.get(limit) : null, above);
+                        })));
     }
 
     /**
-     * Recomputes the chain: numbers contiguous from 1, each entry's previous hash the hash of the
-     * one before, each hash matching its content, and the last entry the head the likeness records.
+     * Recomputes a page of the chain: numbers contiguous, the first entry following the one below
+     * the page (or being entry 1), each hash matching its content, and the last entry followed by
+     * the one above the page, or being the head the likeness records. Walking every page verifies
+     * the whole chain; one page costs what its entries do.
      */
-    public static Verification verify(Chained likeness, List<LedgerEntry> entries) {
-        String previous = null;
-        long expected = 1;
+    public static Verification verify(Chained likeness, Page page) {
+        List<LedgerEntry> entries = page.entries();
+        LedgerEntry below = page.below();
+        String previous = below == null ? null : below.hash;
+        long expected = below == null ? 1 : below.seq + 1;
         for (LedgerEntry entry : entries) {
             if (entry.seq != expected) {
                 return broken(entries, expected, "entry " + expected + " is missing");
@@ -123,8 +147,12 @@ public class Ledger {
             previous = entry.hash;
             expected++;
         }
-        if (entries.size() != likeness.headSeq() || !Objects.equals(previous, likeness.headHash())) {
-            return broken(entries, (long) entries.size() + 1, "entries after " + entries.size() + " are missing");
+        LedgerEntry above = page.above();
+        boolean followed = above == null
+                ? expected - 1 == likeness.headSeq() && Objects.equals(previous, likeness.headHash())
+                : above.seq == expected && Objects.equals(above.prevHash, previous);
+        if (!followed) {
+            return broken(entries, expected, "entries after " + (expected - 1) + " are missing");
         }
         return new Verification(true, entries.size(), previous, null, null);
     }

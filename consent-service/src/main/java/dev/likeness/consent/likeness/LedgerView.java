@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,8 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.consent.ledger.LedgerEntry;
 
-@Schema(name = "Ledger", description = "Every consent-relevant change of a likeness, oldest first, and whether the chain verifies")
-public record LedgerView(UUID likenessId, List<Entry> entries, Ledger.Verification verification) {
+@Schema(name = "Ledger", description = "A page of the consent-relevant changes of a likeness, in order, and whether it verifies")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LedgerView(UUID likenessId, List<Entry> entries, Ledger.Verification verification,
+                         @Schema(description = "Pass as before for the older entries; absent on the oldest page") Long nextBefore) {
 
     @Schema(name = "LedgerEntry")
     public record Entry(long seq, String type, Instant occurredAt, String actor,
@@ -25,7 +28,8 @@ public record LedgerView(UUID likenessId, List<Entry> entries, Ledger.Verificati
         }
     }
 
-    static LedgerView of(UUID likenessId, List<LedgerEntry> entries, Ledger.Verification verification) {
-        return new LedgerView(likenessId, entries.stream().map(Entry::of).toList(), verification);
+    static LedgerView of(UUID likenessId, Ledger.Page page, Ledger.Verification verification) {
+        Long nextBefore = page.below() == null ? null : page.below().seq + 1;
+        return new LedgerView(likenessId, page.entries().stream().map(Entry::of).toList(), verification, nextBefore);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,12 +17,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.likeness.consent.common.PageRequest;
 import dev.likeness.consent.common.PersonIds;
 import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
@@ -75,9 +81,12 @@ public class LikenessResource {
 
     @GET
     @Path("{likenessId}/blocks")
-    @Operation(operationId = "listBlocks", summary = "People blocked from featuring the likeness, newest first")
-    public Uni<List<BlockView>> blocks(@PathParam("likenessId") UUID likenessId) {
-        return likenesses.blocks(likenessId, caller.getSubject()).map(list -> list.stream().map(BlockView::of).toList());
+    @Operation(operationId = "listBlocks", summary = "People blocked from featuring the likeness, newest first, paged")
+    @APIResponse(responseCode = "200", description = "A page of blocks",
+            headers = @Header(name = HttpHeaders.LINK, description = PageRequest.NEXT_LINK))
+    public Uni<RestResponse<List<BlockView>>> blocks(@PathParam("likenessId") UUID likenessId, @Valid @BeanParam PageRequest page) {
+        return likenesses.blocks(likenessId, caller.getSubject(), page.after(), page.limit())
+                .map(found -> page.answer(found.map(BlockView::of)));
     }
 
     @PUT

@@ -10,6 +10,8 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.likeness.consent.common.Page;
+import dev.likeness.consent.common.PageCursor;
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.messaging.PoisonEventException;
@@ -80,11 +82,18 @@ public class LikenessService {
         });
     }
 
+    /** The people blocked from the likeness, newest first (keyed by person: a block's id). */
     @WithSession
-    public Uni<List<Block>> blocks(UUID id, String ownerId) {
-        return owned(id, ownerId).chain(() -> Panache.getSession().chain(session -> session
-                .createQuery("from Block where likenessId = ?1 order by createdAt desc", Block.class)
-                .setParameter(1, id).getResultList()));
+    public Uni<Page<Block>> blocks(UUID id, String ownerId, PageCursor after, int limit) {
+        String afterCursor = after == null ? "" : " and (createdAt < ?2 or (createdAt = ?2 and blockedId < ?3))";
+        return owned(id, ownerId).chain(() -> Panache.getSession().chain(session -> {
+            var query = session.createQuery("from Block where likenessId = ?1" + afterCursor + " order by createdAt desc, blockedId desc",
+                    Block.class).setParameter(1, id);
+            if (after != null) {
+                query.setParameter(2, after.createdAt()).setParameter(3, after.key());
+            }
+            return query.setMaxResults(limit + 1).getResultList();
+        })).map(rows -> Page.of(rows, limit, block -> new PageCursor(block.createdAt, block.blockedId)));
     }
 
     /** Blocking is idempotent: blocking a blocked person answers the existing block. */

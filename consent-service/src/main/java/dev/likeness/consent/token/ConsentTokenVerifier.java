@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,14 +122,19 @@ final class ConsentTokenVerifier {
     private static ConsentTokens.Verified verified(JwtClaims claims) {
         try {
             Map<UUID, Long> revisions = new LinkedHashMap<>();
+            Map<UUID, Long> unfollows = new HashMap<>();
             for (Object item : claims.getClaimValue("likenesses", List.class)) {
                 Map<?, ?> likeness = (Map<?, ?>) item;
-                revisions.put(UUID.fromString((String) likeness.get("id")), ((Number) likeness.get("rev")).longValue());
+                UUID id = UUID.fromString((String) likeness.get("id"));
+                revisions.put(id, ((Number) likeness.get("rev")).longValue());
+                if (likeness.get("unfollows") != null) {
+                    unfollows.put(id, ((Number) likeness.get("unfollows")).longValue());
+                }
             }
             Set<ContentTag> tags = EnumSet.noneOf(ContentTag.class);
             claims.getStringListClaimValue("tags").forEach(tag -> tags.add(Codes.parse(ContentTag.class, tag)));
             return new ConsentTokens.Verified(UUID.fromString(claims.getJwtId()), claims.getSubject(),
-                    Codes.parse(Purpose.class, claims.getStringClaimValue("purpose")), tags, revisions);
+                    Codes.parse(Purpose.class, claims.getStringClaimValue("purpose")), tags, revisions, unfollows);
         } catch (MalformedClaimException | RuntimeException e) {
             throw invalid("malformed claims");
         }

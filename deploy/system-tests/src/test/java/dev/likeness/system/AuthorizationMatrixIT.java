@@ -62,6 +62,7 @@ class AuthorizationMatrixIT {
             "consent DELETE /v1/likenesses/{likenessId}/grants", "consent GET /v1/likenesses/{likenessId}/access-requests",
             "consent POST /v1/likenesses/{likenessId}/access-requests/{requestId}/approval",
             "consent POST /v1/likenesses/{likenessId}/access-requests/{requestId}/denial", "consent GET /v1/likenesses/{likenessId}/ledger",
+            "consent GET /v1/likenesses/{likenessId}/decisions/{requesterId}",
             "consent DELETE /v1/access-requests/{requestId}", "consent POST /v1/access-requests", "consent GET /v1/access-requests",
             "consent PUT /v1/follows/{followerId}/{followeeId}", "consent DELETE /v1/follows/{followerId}/{followeeId}",
             "consent POST /v1/protected-persons", "consent GET /v1/protected-persons", "consent GET /v1/protected-persons/{id}",

@@ -74,7 +74,7 @@ class FirstJourneyIT {
         String consentToken = bobCheck.getString("consentToken");
         JsonPath carolCheck = check("carol", likeness);
         assertEquals(false, carolCheck.getBoolean("allowed"));
-        assertEquals("no-grant", carolCheck.getString("decisions[0].reason"));
+        assertEquals("not-permitted", carolCheck.getString("decisions[0].reason"));
 
         // 4. The platform registers Bob's draft; Alice is told.
         String draft = register(consentToken, likeness).then().statusCode(201).extract().path("id");
@@ -85,11 +85,13 @@ class FirstJourneyIT {
         assertEquals("Your likeness is verified. You decide who may feature it.",
                 awaitInbox(alice, "likeness.verified").getString("items.find { it.type == 'likeness.verified' }.text"));
 
-        // 5. Alice revokes Bob: the next check is denied, the earlier token is worthless, Bob is told.
+        // 5. Alice revokes Bob: the next check is denied (why, only Alice is told), the earlier token is worthless, Bob is told.
         as(alice, consent).delete("/v1/likenesses/{id}/grants/{grant}", likeness, grant).then().statusCode(200);
         JsonPath after = check("bob", likeness);
         assertEquals(false, after.getBoolean("allowed"));
-        assertEquals("revoked", after.getString("decisions[0].reason"));
+        assertEquals("not-permitted", after.getString("decisions[0].reason"));
+        as(alice, consent).get("/v1/likenesses/{id}/decisions/{person}", likeness, Tokens.userId("bob")).then().statusCode(200)
+                .body("reason", is("revoked"));
         register(consentToken, likeness).then().statusCode(409).body("code", is("consent-withdrawn"));
         JsonPath bobInbox = awaitInbox("bob", "grant.revoked", grant);
         assertEquals("Alice withdrew your permission to feature their likeness.",

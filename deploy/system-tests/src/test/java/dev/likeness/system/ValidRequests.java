@@ -51,7 +51,8 @@ final class ValidRequests {
                  "consent DELETE /v1/likenesses/{likenessId}/grants", "consent GET /v1/likenesses/{likenessId}/grants/{grantId}/receipt",
                  "consent DELETE /v1/likenesses/{likenessId}/grants/{grantId}", "consent GET /v1/likenesses/{likenessId}/access-requests",
                  "consent POST /v1/likenesses/{likenessId}/access-requests/{requestId}/denial",
-                 "consent GET /v1/likenesses/{likenessId}/drafts", "consent GET /v1/likenesses/{likenessId}/ledger" -> Valid.of(Caller.OWNER);
+                 "consent GET /v1/likenesses/{likenessId}/drafts", "consent GET /v1/likenesses/{likenessId}/ledger",
+                 "consent GET /v1/likenesses/{likenessId}/decisions/{requesterId}" -> Valid.of(Caller.OWNER);
             case "consent PUT /v1/likenesses/{likenessId}/audience" -> Valid.json(Caller.OWNER, "{\"audience\":\"EVERYONE\"}");
             case "consent PUT /v1/likenesses/{likenessId}/restrictions" ->
                     Valid.json(Caller.OWNER, "{\"forbiddenTags\":[\"political\"],\"guidelines\":\"No glasses.\"}");

@@ -97,6 +97,7 @@ final class World {
             case "likenesses" -> likeness;
             case "grants" -> grant;
             case "blocks" -> otherId();
+            case "decisions" -> creatorId();
             case "access-requests" -> accessRequest;
             case "drafts" -> draft;
             case "follows" -> creatorId();
