@@ -9,13 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,9 @@ import com.standardwebhooks.exceptions.WebhookVerificationException;
 import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
+import dev.likeness.notification.webhook.OtherInstance;
+import dev.likeness.notification.webhook.WebhookConfig;
+import dev.likeness.notification.webhook.WebhookDispatcher;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -37,6 +46,9 @@ class WebhooksTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject WebhookConfig config;
+    @Inject Clock clock;
 
     @Test
     void aSubscribedNotificationIsDeliveredSignedAndOthersAreNot() throws Exception {
@@ -208,6 +220,38 @@ class WebhooksTest {
                 .body("size()", is(10)).extract().path("[0].id");
         given().auth().oauth2(Tokens.user(owner)).delete("/v1/webhooks/" + first).then().statusCode(204);
         register(owner, "http://127.0.0.1:9/hook", "[]");
+    }
+
+    /**
+     * Two instances, one receiver that holds its requests: while it holds three, a delivery to
+     * another endpoint goes out; and a second instance, to which every claim of the first has
+     * lapsed (its clock runs a lease ahead), sends none of the three again.
+     */
+    @Test
+    void aSlowReceiverDelaysNoOtherEndpointAndNoInstanceSendsADeliveryAgain() throws Exception {
+        String owner = Users.create();
+        CountDownLatch release = new CountDownLatch(1);
+        try (Receiver slow = new Receiver().heldUntil(release); Receiver other = new Receiver()) {
+            String slowId = register(owner, slow.url(), "[\"likeness.verified\"]").id();
+            register(owner, other.url(), "[\"likeness.suspended\"]");
+            for (int i = 0; i < 3; i++) {
+                Events.send(Upstream.verified(UUID.randomUUID(), Tokens.userId(owner)));
+            }
+            awaitRequests(slow, 3);
+            Events.send(Upstream.suspended(UUID.randomUUID(), Tokens.userId(owner), "review"));
+            awaitRequests(other, 1);
+
+            WebhookDispatcher second = OtherInstance.dispatcher(Clock.offset(clock, config.lease().plusMillis(100)));
+            List<CompletableFuture<Void>> sentBySecond = second.sendDue();
+            release.countDown();
+
+            CompletableFuture.allOf(sentBySecond.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Awaitility.await().atMost(WAIT).until(() ->
+                    deliveries(owner, slowId).getList("status").equals(List.of("DELIVERED", "DELIVERED", "DELIVERED")));
+            assertEquals(3, slow.requests.size(), "each delivery once");
+            assertEquals(3, slow.requests.stream().map(r -> r.header("webhook-id")).distinct().count());
+            assertEquals(1, other.requests.size());
+        }
     }
 
     /** A registered endpoint; its secret is only ever shown in the registration's answer. */

@@ -66,22 +66,28 @@ public class TargetGuard {
         return uri;
     }
 
-    /** The address to connect to: the first the host resolves to, after checking all of them. Blocking (DNS). */
+    /** The address to connect to, as {@link #judge} picks it. Blocking (DNS): the dispatcher resolves with {@link HostResolver}. */
     public InetAddress resolve(URI uri) throws RefusedTarget {
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            return judge(uri.getHost(), List.of(InetAddress.getAllByName(uri.getHost())));
         } catch (UnknownHostException e) {
             throw new RefusedTarget("host " + uri.getHost() + " does not resolve");
+        }
+    }
+
+    /** The address to connect to: the first the host resolved to, after checking all of them. */
+    InetAddress judge(String host, List<InetAddress> addresses) throws RefusedTarget {
+        if (addresses.isEmpty()) {
+            throw new RefusedTarget("host " + host + " does not resolve");
         }
         if (!allowPrivate) {
             for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
-                    throw new RefusedTarget("host " + uri.getHost() + " resolves to a non-public address");
+                    throw new RefusedTarget("host " + host + " resolves to a non-public address");
                 }
             }
         }
-        return addresses[0];
+        return addresses.get(0);
     }
 
     static boolean isPublic(InetAddress address) {

@@ -29,11 +29,37 @@ public interface WebhookConfig {
     @WithDefault("24h")
     Duration previousSecretValidity();
 
+    /** How long an instance waits to look again when nothing was due or it had no room; a finished attempt wakes it sooner. */
     @WithDefault("1s")
     Duration pollInterval();
 
+    /** Deliveries claimed at most per look, within the room {@link #maxInFlight()} leaves. */
     @WithDefault("16")
     int batchSize();
+
+    /** Attempts one instance has under way, from DNS to the recorded answer. */
+    @WithDefault("64")
+    int maxInFlight();
+
+    /** Attempts one instance has under way to the same endpoint: a slow receiver ties up no more than this. */
+    @WithDefault("4")
+    int maxInFlightPerEndpoint();
+
+    /**
+     * How long a claim on a delivery lasts before another instance may take it (a crashed
+     * instance's deliveries are sent after it). Each send first extends its claim to
+     * {@code request-timeout} plus this, and only while it is still the claim's owner.
+     */
+    @WithDefault("30s")
+    Duration lease();
+
+    /** A host not resolved in this long fails the attempt (retried on the schedule). */
+    @WithDefault("5s")
+    Duration resolveTimeout();
+
+    /** A display name Keycloak has not given in this long is left out of the payload ("Someone"). */
+    @WithDefault("5s")
+    Duration nameTimeout();
 
     @WithDefault("5s")
     Duration connectTimeout();

@@ -26,7 +26,10 @@ public class WebhookDelivery {
     public String payload;
     public String status;
     public int attempts;
+    /** When due; while {@link #leaseOwner} is set, when that claim lapses. */
     public OffsetDateTime nextAttemptAt;
+    /** The claim of the instance sending it, new at every claim; null when nobody is sending it. */
+    public UUID leaseOwner;
     public OffsetDateTime createdAt;
     public OffsetDateTime finishedAt;
 }

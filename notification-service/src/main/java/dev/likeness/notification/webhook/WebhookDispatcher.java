@@ -8,24 +8,28 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.likeness.notification.inbox.Notification;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -35,54 +39,65 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.mutiny.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 
 /**
- * Sends due deliveries, on every instance: each claims a batch with {@code FOR UPDATE SKIP LOCKED}
- * and leases it (a crashed instance's claims come due again), sends them concurrently, then
- * records each attempt. 2xx delivers; 410 disables the endpoint; anything else (timeouts,
- * redirects, 5xx) retries on the configured schedule, with jitter and the receiver's
- * Retry-After, until it runs out: the delivery fails and the endpoint's owner is told.
+ * Sends due deliveries, on every instance. A loop claims what the instance has room for
+ * ({@code FOR UPDATE SKIP LOCKED}, at most {@code max-in-flight} under way and
+ * {@code max-in-flight-per-endpoint} per endpoint) and starts each attempt without waiting for
+ * it: an attempt waits for DNS, the payload's names and the receiver without holding a thread,
+ * each for at most its timeout, so a slow receiver or name server delays only its own endpoint. Each claim is a lease (a crashed
+ * instance's deliveries come due again), extended right before the send only while still this
+ * claim's, so a delivery whose lease lapsed and was taken by another instance is not sent twice.
+ * 2xx delivers; 410 disables the endpoint; anything else (timeouts, redirects, 5xx) retries on
+ * the configured schedule, with jitter and the receiver's Retry-After, until it runs out: the
+ * delivery fails and the endpoint's owner is told.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
     private final WebhookConfig config;
     private final SecretBox secrets;
-    private final TargetGuard guard;
+    private final HostResolver resolver;
     private final FailingEndpoints failing;
     private final Payloads payloads;
     private final HttpClient http;
+    private final Clock clock;
 
-    @Inject Clock clock;
-
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<UUID, Integer> inFlightByEndpoint = new ConcurrentHashMap<>();
+    /** A permit per finished attempt: room for another claim. */
+    private final Semaphore finished = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    WebhookDispatcher(WebhookConfig config, SecretBox secrets, TargetGuard guard, FailingEndpoints failing,
-                      Payloads payloads, Vertx vertx) {
+    WebhookDispatcher(WebhookConfig config, SecretBox secrets, HostResolver resolver, FailingEndpoints failing,
+                      Payloads payloads, Vertx vertx, Clock clock) {
         this.config = config;
         this.secrets = secrets;
-        this.guard = guard;
+        this.resolver = resolver;
         this.failing = failing;
         this.payloads = payloads;
+        this.clock = clock;
+        // A pool as large as the attempts allowed: requests never queue behind another endpoint's on the same host.
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(false)
                 .setForceSni(true)
-                .setVerifyHost(true));
+                .setVerifyHost(true), new PoolOptions().setHttp1MaxSize(config.maxInFlight()));
     }
 
-    /** What one attempt needs, read in the claiming transaction. */
-    record Job(UUID deliveryId, String messageId, String type, String payload, Notification notification, URI url,
-               List<String> secrets, String language) {
+    /** What one attempt needs, read in the claiming transaction; {@code lease} names the claim. */
+    record Job(UUID deliveryId, UUID endpointId, UUID lease, String messageId, String payload, Notification notification,
+               URI url, List<String> secrets, String language) {
     }
 
     record Outcome(Integer status, String error, Duration retryAfter, int durationMs, String payload) {
@@ -109,17 +124,10 @@ public class WebhookDispatcher {
     private void run() {
         while (running) {
             try {
-                List<Job> jobs = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::claim));
-                if (jobs.isEmpty()) {
-                    Thread.sleep(config.pollInterval().toMillis());
-                    continue;
-                }
-                List<Uni<Outcome>> sends = jobs.stream().map(this::send).toList();
-                List<Outcome> outcomes = Uni.join().all(sends).andCollectFailures().await().indefinitely();
-                for (int i = 0; i < jobs.size(); i++) {
-                    Job job = jobs.get(i);
-                    Outcome outcome = outcomes.get(i);
-                    VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> record(job, outcome)));
+                if (sendDue().isEmpty()) {
+                    // Nothing due, or no room: look again when an attempt finishes, at the latest after poll-interval.
+                    finished.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    finished.drainPermits();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -137,14 +145,38 @@ public class WebhookDispatcher {
         }
     }
 
-    private Uni<List<Job>> claim() {
+    /**
+     * One look, as the loop takes it: claims the due deliveries this instance has room for and
+     * starts their attempts. Blocking (the claim); the attempts finish on their own, each future
+     * when its attempt is recorded.
+     */
+    public List<CompletableFuture<Void>> sendDue() {
+        int room = Math.min(config.batchSize(), config.maxInFlight() - inFlight.get());
+        if (room <= 0) {
+            return List.of();
+        }
+        List<Job> jobs;
+        try {
+            jobs = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> claim(room)));
+        } catch (Throwable e) {
+            throw e instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e);
+        }
+        return jobs.stream().map(this::start).toList();
+    }
+
+    private Uni<List<Job>> claim(int room) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        UUID lease = UUID.randomUUID();
+        List<UUID> full = inFlightByEndpoint.entrySet().stream()
+                .filter(busy -> busy.getValue() >= config.maxInFlightPerEndpoint()).map(Map.Entry::getKey).toList();
         // HQL, not SQL: each native select would add an entry to the plan cache (see Notifications.nextSeq).
         return Panache.getSession().chain(session -> session.createSelectionQuery("""
-                        from WebhookDelivery d where d.status = 'PENDING' and d.nextAttemptAt <= ?1
+                        from WebhookDelivery d where d.status = 'PENDING' and d.nextAttemptAt <= ?1 and d.endpointId not in ?2
                         and exists (from WebhookEndpoint e where e.id = d.endpointId and e.disabledAt is null)
                         order by d.nextAttemptAt""", WebhookDelivery.class)
-                .setParameter(1, now).setMaxResults(config.batchSize()).setLockMode(LockMode.UPGRADE_SKIPLOCKED).getResultList()
+                .setParameter(1, now).setParameter(2, full).setMaxResults(room).setLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                .getResultList()
+                .map(this::withinEndpointRoom)
                 .chain(deliveries -> deliveries.isEmpty() ? Uni.createFrom().item(List.<Job>of()) : session
                         .createQuery("from WebhookEndpoint where id in ?1", WebhookEndpoint.class)
                         .setParameter(1, deliveries.stream().map(d -> d.endpointId).distinct().toList()).getResultList()
@@ -152,44 +184,100 @@ public class WebhookDispatcher {
                                 .setParameter(1, deliveries.stream().filter(d -> d.payload == null)
                                         .map(d -> UUID.fromString(d.messageId.substring(4))).toList())
                                 .getResultList()
-                                .map(found -> jobs(deliveries, endpoints, found, now)))));
+                                .map(found -> jobs(deliveries, endpoints, found, lease, now)))));
+    }
+
+    /** The deliveries this instance may start per endpoint; the others stay unclaimed, their locks released at commit. */
+    private List<WebhookDelivery> withinEndpointRoom(List<WebhookDelivery> due) {
+        Map<UUID, Integer> taken = new HashMap<>();
+        List<WebhookDelivery> chosen = new ArrayList<>();
+        for (WebhookDelivery delivery : due) {
+            int busy = inFlightByEndpoint.getOrDefault(delivery.endpointId, 0) + taken.getOrDefault(delivery.endpointId, 0);
+            if (busy < config.maxInFlightPerEndpoint()) {
+                taken.merge(delivery.endpointId, 1, Integer::sum);
+                chosen.add(delivery);
+            }
+        }
+        return chosen;
     }
 
     private List<Job> jobs(List<WebhookDelivery> deliveries, List<WebhookEndpoint> endpoints, List<Notification> found,
-                           OffsetDateTime now) {
+                           UUID lease, OffsetDateTime now) {
         Map<UUID, WebhookEndpoint> endpointById = endpoints.stream().collect(Collectors.toMap(e -> e.id, Function.identity()));
         Map<UUID, Notification> notificationById = found.stream().collect(Collectors.toMap(n -> n.id, Function.identity()));
         List<Job> jobs = new ArrayList<>();
         for (WebhookDelivery delivery : deliveries) {
             WebhookEndpoint endpoint = endpointById.get(delivery.endpointId);
-            delivery.nextAttemptAt = now.plus(config.requestTimeout()).plus(LEASE_MARGIN);
+            delivery.leaseOwner = lease;
+            delivery.nextAttemptAt = now.plus(config.lease());
             List<String> valid = new ArrayList<>(List.of(secrets.open(endpoint.secret, endpoint.id)));
             if (endpoint.previousSecret != null && endpoint.previousExpiresAt.isAfter(now)) {
                 valid.add(secrets.open(endpoint.previousSecret, endpoint.id));
             }
-            jobs.add(new Job(delivery.id, delivery.messageId, delivery.type, delivery.payload,
+            jobs.add(new Job(delivery.id, endpoint.id, lease, delivery.messageId, delivery.payload,
                     notificationById.get(UUID.fromString(delivery.messageId.substring(4))), URI.create(endpoint.url), valid,
                     endpoint.language));
         }
         return jobs;
     }
 
-    private Uni<Outcome> send(Job job) {
+    /** Runs the attempt on a Vert.x context of its own (Hibernate Reactive needs one); the loop does not wait for it. */
+    private CompletableFuture<Void> start(Job job) {
+        inFlight.incrementAndGet();
+        inFlightByEndpoint.merge(job.endpointId(), 1, Integer::sum);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        VertxContextSupport.<Void>subscribe(() -> {
+            Context context = Vertx.currentContext();
+            return attempt(job, context::runOnContext).toMulti();
+        }, subscription -> subscription.with(ignored -> { }, failure -> {
+            LOG.warnf("webhook delivery %s: attempt not recorded, retried after its lease: %s", job.deliveryId(), failure.toString());
+            finish(job, done);
+        }, () -> finish(job, done)));
+        return done;
+    }
+
+    private void finish(Job job, CompletableFuture<Void> done) {
+        inFlightByEndpoint.computeIfPresent(job.endpointId(), (endpoint, busy) -> busy == 1 ? null : busy - 1);
+        inFlight.decrementAndGet();
+        finished.release();
+        done.complete(null);
+    }
+
+    /**
+     * Resolves the host and renders the payload (both off this context, with their timeouts), then
+     * sends only if this claim still holds the delivery, which it extends first past the request's
+     * timeout. {@code onContext} brings each result back to the attempt's Vert.x context.
+     */
+    private Uni<Void> attempt(Job job, Executor onContext) {
+        Uni<String> payload = job.payload() != null ? Uni.createFrom().item(job.payload())
+                : payloads.render(job.notification(), job.language());
+        return Uni.combine().all().unis(resolver.resolve(job.url()), payload).asTuple()
+                .emitOn(onContext)
+                .onItemOrFailure().transformToUni((target, failure) -> failure != null
+                        ? record(job, new Outcome(null, describe(failure), null, 0, null))
+                        : extendLease(job).chain(held -> held
+                                ? send(job, target.getItem1(), target.getItem2()).emitOn(onContext).chain(outcome -> record(job, outcome))
+                                : Uni.createFrom().voidItem()));
+    }
+
+    /** Whether this claim still holds the delivery; if so it now lasts until the request's timeout plus a lease. */
+    private Uni<Boolean> extendLease(Job job) {
+        OffsetDateTime until = OffsetDateTime.now(clock).plus(config.requestTimeout()).plus(config.lease());
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                        .createMutationQuery("update WebhookDelivery set nextAttemptAt = ?1 where id = ?2 and leaseOwner = ?3")
+                        .setParameter(1, until).setParameter(2, job.deliveryId()).setParameter(3, job.lease()).executeUpdate()))
+                .map(updated -> updated == 1);
+    }
+
+    private Uni<Outcome> send(Job job, InetAddress address, String payload) {
         long started = System.nanoTime();
-        String payload;
-        InetAddress address;
-        try {
-            payload = job.payload() != null ? job.payload() : payloads.render(job.notification(), job.language());
-            address = guard.resolve(guard.parse(job.url().toString()));
-        } catch (TargetGuard.RefusedTarget | JsonProcessingException refused) {
-            return Uni.createFrom().item(new Outcome(null, refused.getMessage(), null, 0, null));
-        }
         long timestamp = clock.instant().getEpochSecond();
         URI url = job.url();
         boolean https = url.getScheme().equalsIgnoreCase("https");
         int port = url.getPort() != -1 ? url.getPort() : https ? 443 : 80;
         String path = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
                 + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        // To the address judged, with the URL's host for TLS SNI and verification: DNS rebinding cannot redirect it.
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost(url.getHost()).setPort(port)
                 .setSsl(https).setURI(path).setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
                 .setIdleTimeout(config.requestTimeout().toMillis())
@@ -210,11 +298,13 @@ public class WebhookDispatcher {
                 .onFailure().recoverWithItem(failure -> new Outcome(null, describe(failure), null, elapsed(started), payload));
     }
 
+    /** Only while this claim still holds the delivery: otherwise it was deleted, or another instance owns it now. */
     private Uni<Void> record(Job job, Outcome outcome) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.getSession().chain(session -> session.find(WebhookDelivery.class, job.deliveryId()).chain(delivery -> {
-            if (delivery == null) {
-                return Uni.createFrom().voidItem(); // the endpoint was deleted meanwhile
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .find(WebhookDelivery.class, job.deliveryId(), LockMode.PESSIMISTIC_WRITE).chain(delivery -> {
+            if (delivery == null || !job.lease().equals(delivery.leaseOwner)) {
+                return Uni.createFrom().voidItem();
             }
             WebhookAttempt attempt = new WebhookAttempt();
             attempt.deliveryId = delivery.id;
@@ -223,6 +313,7 @@ public class WebhookDispatcher {
             attempt.error = outcome.error();
             attempt.durationMs = outcome.durationMs();
             delivery.attempts++;
+            delivery.leaseOwner = null;
             if (delivery.payload == null) {
                 delivery.payload = outcome.payload();
             }
@@ -247,7 +338,7 @@ public class WebhookDispatcher {
             }
             Uni<Void> then = after;
             return session.persist(attempt).chain(() -> then);
-        }));
+        })));
     }
 
     /** The scheduled wait after the n-th failed attempt, jittered, but never sooner than Retry-After asks. */
@@ -285,6 +376,9 @@ public class WebhookDispatcher {
     }
 
     private String describe(Throwable failure) {
+        if (failure instanceof TargetGuard.RefusedTarget) {
+            return failure.getMessage();
+        }
         if (failure instanceof TimeoutException) {
             return "no answer within " + config.requestTimeout().toSeconds() + " s";
         }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import dev.likeness.kit.database.TransactionLocks;
@@ -156,13 +157,16 @@ public class Webhooks {
                 return Uni.createFrom().failure(new ProblemException(409, "endpoint-disabled", "Endpoint disabled",
                         "enable the endpoint before redelivering (" + endpoint.disabledReason + ")"));
             }
-            return Panache.getSession().chain(s -> s.find(WebhookDelivery.class, deliveryId))
+            return Panache.getSession().chain(s -> s.find(WebhookDelivery.class, deliveryId, LockMode.PESSIMISTIC_WRITE))
                     .map(d -> d != null && d.endpointId.equals(id) ? d : null)
                     .onItem().ifNull().failWith(() -> ProblemException.notFound("delivery " + deliveryId))
                     .map(d -> {
                         d.status = WebhookDelivery.PENDING;
                         d.attempts = 0;
-                        d.nextAttemptAt = OffsetDateTime.now(clock);
+                        // One being sent now keeps its claim, so that no second instance sends it meanwhile.
+                        if (d.leaseOwner == null) {
+                            d.nextAttemptAt = OffsetDateTime.now(clock);
+                        }
                         d.finishedAt = null;
                         return DeliveryView.of(d, List.of());
                     });
