@@ -36,13 +36,4 @@ public class LikenessRepository implements PanacheRepositoryBase<Likeness, UUID>
     public Uni<Likeness> forUpdate(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
-
-    /**
-     * True when the owner has a likeness verified after this one (they deleted it and enrolled
-     * again): events about this one are history. False for a likeness unknown here.
-     */
-    public Uni<Boolean> hasSuccessor(UUID likenessId, String ownerId) {
-        return count("ownerId = ?1 and id <> ?2 and verifiedAt > (select l.verifiedAt from Likeness l where l.id = ?2)",
-                ownerId, likenessId).map(count -> count > 0);
-    }
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 
 /**
@@ -32,6 +33,19 @@ public class DedicatedConnections {
 
     public Uni<PgConnection> open() {
         return PgConnection.connect(vertx, database);
+    }
+
+    /**
+     * A connection of its own holding the session advisory lock {@code name}, or null (and no
+     * connection) while another session holds it: one instance at a time does what the lock
+     * guards, until it closes the connection or dies.
+     */
+    public Uni<PgConnection> holding(String name) {
+        return open().chain(connection -> connection.preparedQuery("SELECT pg_try_advisory_lock(hashtext($1))")
+                .execute(Tuple.of(name))
+                .map(rows -> rows.iterator().next().getBoolean(0))
+                .onFailure().call(connection::close)
+                .chain(locked -> locked ? Uni.createFrom().item(connection) : connection.close().replaceWith((PgConnection) null)));
     }
 
     /** Listens to {@code channel} until stopped, reconnecting when the connection is lost: see {@link ChannelListener}. */

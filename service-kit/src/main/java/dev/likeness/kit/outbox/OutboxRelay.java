@@ -154,11 +154,8 @@ public class OutboxRelay {
         if (leader != null) {
             return true;
         }
-        PgConnection connection = connections.open().await().atMost(TIMEOUT);
-        boolean locked = connection.query("SELECT pg_try_advisory_lock(hashtext('outbox_relay'))").execute()
-                .await().atMost(TIMEOUT).iterator().next().getBoolean(0);
-        if (!locked) {
-            connection.closeAndAwait();
+        PgConnection connection = connections.holding("outbox_relay").await().atMost(TIMEOUT);
+        if (connection == null) {
             return false;
         }
         connection.notificationHandler(notification -> wake.release());
