@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +25,13 @@ import dev.likeness.devstack.testing.TestStack;
  */
 final class PackagedServices implements BeforeAllCallback {
 
+    /**
+     * Write limits far above what the suites send (BadInputIT sends hundreds of writes as one
+     * owner, the benchmark's revocation rounds hundreds as alice), so no case meets a 429 meant
+     * for a flood; consent-service's SecurityAndProblemsTest tests the limit.
+     */
+    static final Map<String, String> UNLIMITED_WRITES = Map.of("likeness.rate-limit.user.burst", "1000000",
+            "likeness.rate-limit.platform.burst", "1000000");
     /** Three JVMs loading models and migrating at once on two shared cores: minutes, at worst. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static Running running;
@@ -36,6 +44,14 @@ final class PackagedServices implements BeforeAllCallback {
 
     static String url(Service service) {
         return running.processes.get(service).url();
+    }
+
+    static long pid(Service service) {
+        return running.processes.get(service).pid();
+    }
+
+    static Path log(Service service) {
+        return running.processes.get(service).log();
     }
 
     /**
@@ -77,12 +93,15 @@ final class PackagedServices implements BeforeAllCallback {
     /** @param port 0 for any free port; the console is given the backends' URLs from {@code processes} */
     private static ServiceProcess start(Service service, int port, Map<Service, ServiceProcess> processes) throws IOException {
         Path repository = Path.of(System.getProperty("likeness.repository"));
-        Map<String, String> extra = switch (service) {
+        Map<String, String> extra = new HashMap<>(switch (service) {
             case WEB_CONSOLE -> ServiceConfig.backendUrls(backend -> processes.get(backend).url());
             // Seeded challenges (tests only): with the fixed clip seeds, a run replays.
             case IDENTITY -> Map.of("likeness.enrolment.challenge-seed", "7322");
             default -> Map.of();
-        };
+        });
+        if (service != Service.WEB_CONSOLE) {
+            extra.putAll(UNLIMITED_WRITES);
+        }
         return ServiceProcess.start(repository, service, TestStack.info(), port,
                 repository.resolve("deploy/system-tests/target/service-logs"), extra);
     }
