@@ -7,22 +7,31 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.likeness.devstack.StackInfo;
 import dev.likeness.devstack.testing.Tokens;
+import dev.likeness.devstack.testing.Users;
+import dev.likeness.kit.http.RateLimitConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
 /** Who may call what, and how refusals and bad requests look: RFC 9457 problems, nothing changed. */
 @QuarkusTest
 class SecurityAndProblemsTest {
+
+    @Inject RateLimitConfig rateLimit;
 
     private UUID likeness;
 
@@ -142,6 +151,32 @@ class SecurityAndProblemsTest {
                 .statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(Tokens.user("alice")).delete("/v1/me").then()
                 .statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void writesPastTheBurstAreRefusedForThatPersonAloneAndChecksAreNotCounted() {
+        String flooder = Tokens.user(Users.create()); // nobody else's bucket is emptied
+        int burst = rateLimit.user().burst();
+        int sent = 0;
+        Response answer;
+        // Writes to no likeness (404) count too; up to twice the burst, for what the bucket wins back meanwhile.
+        do {
+            answer = given().auth().oauth2(flooder).contentType(ContentType.JSON).body("{\"audience\":\"EVERYONE\"}")
+                    .put("/v1/likenesses/{id}/audience", UUID.randomUUID());
+            sent++;
+        } while (answer.statusCode() == 404 && sent < 2 * burst);
+        answer.then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("code", is("too-many-writes"))
+                .body("status", is(429));
+        assertTrue(sent > burst, "refused after " + sent + " writes, within the burst of " + burst);
+
+        Consents.audience("alice", likeness, "APPROVED"); // another person writes as ever
+        // Twice the platform's burst in checks, at its test rate of two a second: counted, some would be 429.
+        for (int i = 0; i < 2 * rateLimit.platform().burst(); i++) {
+            Consents.check("bob", List.of(likeness), "draft");
+        }
     }
 
     @Test

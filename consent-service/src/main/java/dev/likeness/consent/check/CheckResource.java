@@ -14,6 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.likeness.kit.http.NotAWrite;
 import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -27,6 +28,7 @@ public class CheckResource {
     @Inject JsonWebToken caller;
 
     @POST
+    @NotAWrite
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "checkConsent", summary = "May the requester feature these likenesses for this purpose?",

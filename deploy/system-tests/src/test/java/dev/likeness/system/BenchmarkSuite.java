@@ -69,6 +69,7 @@ class BenchmarkSuite {
         // Seeded challenges (tests only): with the fixed clip seeds, every run measures the same captures.
         identity = start(ServiceProcess.start(REPOSITORY, Service.IDENTITY, stack, 0, logs, Map.of("likeness.enrolment.challenge-seed", "7323")));
         Map<String, String> a = new HashMap<>(Map.of("likeness.outbox.relay-id", "consent-a"));
+        a.putAll(PackagedServices.UNLIMITED_WRITES); // the revocation rounds grant and revoke as alice, hundreds of times
         if (System.getProperty("bench.jfr") != null) { // a flight recording of the instance under load, for profiling
             a.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=target/consent-a.jfr,settings=profile");
         }
