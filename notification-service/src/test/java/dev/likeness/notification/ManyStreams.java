@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * Many live streams of one person opened at once over HTTP/1.1, a connection each (as browsers'
- * EventSource mostly does), counting the streams that said they are open and those that got an event.
+ * Many live streams opened at once over HTTP/1.1, one per request given, a connection each (as
+ * browsers' EventSource mostly does), counting the streams that said they are open, those that got
+ * an event and those the server closed.
  */
 final class ManyStreams implements AutoCloseable {
 
@@ -27,13 +28,14 @@ final class ManyStreams implements AutoCloseable {
 
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger received = new AtomicInteger();
+    final AtomicInteger closed = new AtomicInteger();
     private final List<Flow.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final List<StringBuilder> texts = new CopyOnWriteArrayList<>();
 
-    ManyStreams(HttpRequest request, int count) throws Exception {
+    ManyStreams(List<HttpRequest> requests) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>>> pending = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (HttpRequest request : requests) {
             pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher()));
         }
         for (var answer : pending) {
@@ -88,6 +90,7 @@ final class ManyStreams implements AutoCloseable {
 
         @Override
         public void onComplete() {
+            closed.incrementAndGet();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.likeness.notification;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -34,7 +35,7 @@ class StreamOverloadTest {
         String owner = Users.create();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/notifications/stream"))
                 .header("Authorization", "Bearer " + Tokens.user(owner)).header("Accept", "text/event-stream").build();
-        try (ManyStreams streams = new ManyStreams(request, STREAMS)) {
+        try (ManyStreams streams = new ManyStreams(Collections.nCopies(STREAMS, request))) {
             Events.send(Upstream.draftCreated(UUID.randomUUID(), Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> streams.received.get() == STREAMS);
         }
@@ -42,7 +43,8 @@ class StreamOverloadTest {
 
     public static class SmallPool extends ConfigOverrides {
         public SmallPool() {
-            super("quarkus.datasource.reactive.max-size", "2", "likeness.database.max-wait-queue", "2");
+            super("quarkus.datasource.reactive.max-size", "2", "likeness.database.max-wait-queue", "2",
+                    "likeness.stream.max-per-recipient", Integer.toString(STREAMS));
         }
     }
 }

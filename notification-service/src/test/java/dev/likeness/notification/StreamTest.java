@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -99,14 +100,21 @@ class StreamTest {
 
     @Test
     void manyStreamsShareTheEventLoopsNotAThreadEach() throws Exception {
-        String owner = Users.create();
-        String token = Tokens.user(owner);
-        int streams = 300;
+        // 10 people with the 10 streams each may hold: more streams than the threads the test allows to appear
+        List<String> people = new ArrayList<>();
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            people.add(Users.create());
+            requests.addAll(Collections.nCopies(10, request(Tokens.user(people.get(i)))));
+        }
+        int streams = requests.size();
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
-        try (ManyStreams open = new ManyStreams(request(token), streams)) {
+        try (ManyStreams open = new ManyStreams(requests)) {
             int threadsOpen = ManagementFactory.getThreadMXBean().getThreadCount();
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> open.opened.get() == streams);
-            Events.send(Upstream.draftCreated(UUID.randomUUID(), Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
+            for (String person : people) {
+                Events.send(Upstream.draftCreated(UUID.randomUUID(), Tokens.userId(person), Tokens.userId("bob"), UUID.randomUUID()));
+            }
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> open.received.get() == streams);
             // On the wire an event is only its id and data lines (heartbeats are comments).
             String wire = open.firstText();
@@ -114,6 +122,18 @@ class StreamTest {
                     && !line.startsWith("id:") && !line.startsWith("data:")).toList(), wire);
             assertTrue(threadsOpen - threadsBefore < 50,
                     "threads grew from " + threadsBefore + " to " + threadsOpen + " for " + streams + " streams");
+            assertEquals(0, open.closed.get(), "nobody holds more than their 10 streams");
+        }
+    }
+
+    @Test
+    void aPersonsEleventhStreamClosesTheirOldest() throws Exception {
+        String owner = Users.create();
+        try (ManyStreams open = new ManyStreams(Collections.nCopies(11, request(Tokens.user(owner))))) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> open.closed.get() == 1);
+            Events.send(Upstream.draftCreated(UUID.randomUUID(), Tokens.userId(owner), Tokens.userId("bob"), UUID.randomUUID()));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> open.received.get() == 10);
+            assertEquals(1, open.closed.get(), "only the oldest closed");
         }
     }
 

@@ -1,8 +1,11 @@
 package dev.likeness.notification.stream;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,19 +28,21 @@ import io.quarkus.runtime.StartupEvent;
 public class LiveStreams {
 
     private final DedicatedConnections connections;
-    private final Map<String, Set<Runnable>> open = new ConcurrentHashMap<>();
+    private final int maxPerRecipient;
+    /** Per recipient, each open stream's wake-up and its close, oldest first; read and changed only in the map's compute methods. */
+    private final Map<String, LinkedHashMap<Runnable, Runnable>> open = new ConcurrentHashMap<>();
+    private final AtomicInteger count = new AtomicInteger();
     private volatile ChannelListener listener;
 
-    LiveStreams(MeterRegistry metrics, DedicatedConnections connections) {
+    LiveStreams(MeterRegistry metrics, DedicatedConnections connections, StreamConfig config) {
         this.connections = connections;
-        Gauge.builder("likeness.streams.open", open, streams -> streams.values().stream().mapToInt(Set::size).sum())
-                .description("Open live streams").register(metrics);
+        this.maxPerRecipient = config.maxPerRecipient();
+        Gauge.builder("likeness.streams.open", count, AtomicInteger::get).description("Open live streams").register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
         // whatever committed while not listening: every stream looks again
-        listener = connections.listen("notification_created", this::wake,
-                () -> open.values().forEach(wakes -> wakes.forEach(Runnable::run)));
+        listener = connections.listen("notification_created", this::wake, () -> open.keySet().forEach(this::wake));
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -47,21 +52,43 @@ public class LiveStreams {
         }
     }
 
-    public void subscribe(String recipientId, Runnable wake) {
-        open.computeIfAbsent(recipientId, ignored -> ConcurrentHashMap.newKeySet()).add(wake);
+    /**
+     * Adds a stream of the recipient; past {@code likeness.stream.max-per-recipient} the oldest of
+     * theirs is closed (its client may reconnect with Last-Event-ID), so nobody holds more.
+     */
+    public void subscribe(String recipientId, Runnable wake, Runnable close) {
+        Runnable[] oldest = {null};
+        open.compute(recipientId, (id, streams) -> {
+            LinkedHashMap<Runnable, Runnable> theirs = streams == null ? new LinkedHashMap<>() : streams;
+            theirs.put(wake, close);
+            if (theirs.size() > maxPerRecipient) {
+                Runnable first = theirs.keySet().iterator().next();
+                oldest[0] = theirs.remove(first);
+            } else {
+                count.incrementAndGet();
+            }
+            return theirs;
+        });
+        if (oldest[0] != null) {
+            oldest[0].run();
+        }
     }
 
     public void unsubscribe(String recipientId, Runnable wake) {
-        open.computeIfPresent(recipientId, (ignored, wakes) -> {
-            wakes.remove(wake);
-            return wakes.isEmpty() ? null : wakes;
+        open.computeIfPresent(recipientId, (id, streams) -> {
+            if (streams.remove(wake) != null) {
+                count.decrementAndGet();
+            }
+            return streams.isEmpty() ? null : streams;
         });
     }
 
     private void wake(String recipientId) {
-        Set<Runnable> wakes = open.get(recipientId);
-        if (wakes != null) {
-            wakes.forEach(Runnable::run);
-        }
+        List<Runnable> wakes = new ArrayList<>();
+        open.computeIfPresent(recipientId, (id, streams) -> {
+            wakes.addAll(streams.keySet());
+            return streams;
+        });
+        wakes.forEach(Runnable::run);
     }
 }

@@ -12,4 +12,8 @@ public interface StreamConfig {
     /** How often an idle stream sends a comment, so proxies keep it open and a dead client is noticed. */
     @WithDefault("15s")
     Duration heartbeat();
+
+    /** Streams one recipient may hold open on an instance; a newer one closes the oldest. */
+    @WithDefault("10")
+    int maxPerRecipient();
 }

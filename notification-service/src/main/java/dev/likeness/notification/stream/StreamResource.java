@@ -49,7 +49,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * notification's number in the caller's sequence: a client that reconnects with Last-Event-ID
  * gets everything after it, first from the database, then live, with nothing missed or repeated.
  * No thread is held per stream, nor while names are looked up. The stream ends when the bearer token expires; reconnect with a
- * fresh token and Last-Event-ID.
+ * fresh token and Last-Event-ID. A recipient holds at most {@code likeness.stream.max-per-recipient} streams per instance: a newer one closes the oldest.
  */
 @Path("/v1/notifications/stream")
 @RolesAllowed({Roles.USER, Roles.PLATFORM})
@@ -74,7 +74,8 @@ public class StreamResource {
     @Operation(operationId = "streamNotifications", summary = "Live notifications (text/event-stream)",
             description = "Each event: id = the notification's number, data = the notification as JSON. "
                     + "Send Last-Event-ID to resume after an event. A comment line arrives every heartbeat interval. "
-                    + "The stream closes when the token expires.")
+                    + "The stream closes when the token expires, or when the caller opens more than "
+                    + "likeness.stream.max-per-recipient (10) streams: then the oldest closes.")
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
                                           @Context HttpHeaders headers) {
         Long resumeAfter = parse(lastEventId);
@@ -121,7 +122,7 @@ public class StreamResource {
         }
 
         void open(Long resumeAfter, Duration untilExpiry) {
-            streams.subscribe(recipient, wake);
+            streams.subscribe(recipient, wake, emitter::complete);
             long beat = vertx.setPeriodic(config.heartbeat().toMillis(), ignored -> emitter.emit(sse.newEventBuilder().comment("heartbeat").build()));
             long expiry = vertx.setTimer(Math.max(1, untilExpiry.toMillis()), ignored -> emitter.complete());
             emitter.onTermination(() -> {
