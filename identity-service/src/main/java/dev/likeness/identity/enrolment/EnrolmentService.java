@@ -80,6 +80,11 @@ public class EnrolmentService {
         }).replaceWithVoid();
     }
 
+    /** The owner's enrolment, locked until the transaction ends; 404 for anyone else's. */
+    private Uni<Enrolment> locked(UUID id, String ownerId) {
+        return enrolments.ownedForUpdate(id, ownerId).onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id));
+    }
+
     @WithSession
     public Uni<Enrolment> get(UUID id, String ownerId) {
         return enrolments.owned(id, ownerId).onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id));
@@ -100,8 +105,7 @@ public class EnrolmentService {
     @WithTransaction
     public Uni<Enrolment> beginCapture(UUID id, String ownerId, String nonce) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return enrolments.ownedForUpdate(id, ownerId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id))
+        return locked(id, ownerId)
                 .invoke(enrolment -> requireOpen(enrolment, nonce, now))
                 .call(() -> failures.requireAttemptsLeft(ownerId, now))
                 .invoke(enrolment -> {
@@ -120,8 +124,7 @@ public class EnrolmentService {
     @WithTransaction
     public Uni<Void> failed(UUID id, String ownerId, String outcome) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return enrolments.ownedForUpdate(id, ownerId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id))
+        return locked(id, ownerId)
                 .invoke(enrolment -> enrolment.captureStartedAt = null)
                 .chain(enrolment -> failures.record(ownerId, enrolment.id, outcome, now));
     }
@@ -136,8 +139,7 @@ public class EnrolmentService {
         Verification verification = verdict.verification();
         OffsetDateTime now = OffsetDateTime.now(clock);
         return failures.lock(ownerId)
-                .chain(() -> enrolments.ownedForUpdate(id, ownerId))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id))
+                .chain(() -> locked(id, ownerId))
                 .invoke(enrolment -> requireOpen(enrolment, nonce, now))
                 .call(() -> failures.requireAttemptsLeft(ownerId, now))
                 .chain(enrolment -> uniqueness(sha256, enrolment.id, now).chain(unique -> {
@@ -161,8 +163,7 @@ public class EnrolmentService {
     public Uni<Enrolment> openSession(UUID id, String ownerId, String nonce, String sessionId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return failures.lock(ownerId)
-                .chain(() -> enrolments.ownedForUpdate(id, ownerId))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id))
+                .chain(() -> locked(id, ownerId))
                 .invoke(enrolment -> {
                     requireOpen(enrolment, nonce, now);
                     requireNoSession(enrolment);
