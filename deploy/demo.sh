@@ -20,7 +20,7 @@ step() { printf '\n%s%s%s\n' "$bold" "$*" "$plain"; }
 field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p" | head -n 1; }
 # Prints the request (tokens shortened), sends it, prints the answer.
 call() {
-  printf '%s$ curl %s%s\n' "$dim" "$(printf '%s ' "$@" | sed -E 's/(Bearer [A-Za-z0-9_-]{12})[A-Za-z0-9._-]*/\1.../g')" "$plain" >&2
+  printf '%s$ curl %s%s\n' "$dim" "$(printf '%s ' "$@" | sed -E 's/(Bearer [A-Za-z0-9_-]{12}|Token":"[A-Za-z0-9_-]{12})[A-Za-z0-9._-]*/\1.../g')" "$plain" >&2
   local answer
   answer=$(curl -sS -w '\n%{http_code}' "$@")
   printf '%s%s%s\n' "$dim" "$(printf '%s' "$answer" | tail -n 1) $(printf '%s' "$answer" | sed '$d' | cut -c1-400)" "$plain" >&2
@@ -30,10 +30,18 @@ user_token() {
   curl -sS -d grant_type=password -d client_id="$TEST_CLIENT_ID" -d username="$1" -d password="$1" "$TOKEN_URL" | field access_token
 }
 
-step "Tokens from Keycloak: people log in (password grant, demo only), the platform uses client credentials"
+step "Tokens from Keycloak: people log in (password grant, demo only), the platform uses client credentials and exchanges theirs"
 ALICE=$(user_token alice); BOB=$(user_token bob); CAROL=$(user_token carol)
 PLATFORM=$(curl -sS -d grant_type=client_credentials -d client_id="$PLATFORM_CLIENT_ID" \
   --data-urlencode client_secret="$PLATFORM_CLIENT_SECRET" "$TOKEN_URL" | field access_token)
+# Proof of the requester: the platform exchanges the token a person gave it (RFC 8693) for one
+# issued to the platform's own client; consent-service checks sub = the person, azp = the platform.
+requester_proof() {
+  curl -sS -d grant_type=urn:ietf:params:oauth:grant-type:token-exchange -d client_id="$PLATFORM_CLIENT_ID" \
+    --data-urlencode client_secret="$PLATFORM_CLIENT_SECRET" -d subject_token="$1" \
+    -d subject_token_type=urn:ietf:params:oauth:token-type:access_token "$TOKEN_URL" | field access_token
+}
+BOB_PROOF=$(requester_proof "$BOB"); CAROL_PROOF=$(requester_proof "$CAROL")
 BOB_ID=$(curl -sS -H "Authorization: Bearer $BOB" "$CONSENT_URL/v1/me" | field id)
 CAROL_ID=$(curl -sS -H "Authorization: Bearer $CAROL" "$CONSENT_URL/v1/me" | field id)
 echo "Bob's id: $BOB_ID   Carol's id: $CAROL_ID"
@@ -72,16 +80,16 @@ GRANT=$(call -X POST -H "Authorization: Bearer $ALICE" -H "Content-Type: applica
 
 step "3. A platform asks before rendering: may Bob feature Alice in a draft? (allowed, with a consent token)"
 CHECK=$(call -X POST -H "Authorization: Bearer $PLATFORM" -H "Content-Type: application/json" \
-  -d "{\"requesterId\":\"$BOB_ID\",\"likenessIds\":[\"$LIKENESS\"],\"purpose\":\"draft\"}" "$CONSENT_URL/v1/checks")
+  -d "{\"requesterId\":\"$BOB_ID\",\"requesterToken\":\"$BOB_PROOF\",\"likenessIds\":[\"$LIKENESS\"],\"purpose\":\"draft\"}" "$CONSENT_URL/v1/checks")
 CONSENT_TOKEN=$(printf '%s' "$CHECK" | field consentToken)
 step "   May Carol? (denied: not-permitted; only Alice may learn why)"
 call -X POST -H "Authorization: Bearer $PLATFORM" -H "Content-Type: application/json" \
-  -d "{\"requesterId\":\"$CAROL_ID\",\"likenessIds\":[\"$LIKENESS\"],\"purpose\":\"draft\"}" "$CONSENT_URL/v1/checks" > /dev/null
+  -d "{\"requesterId\":\"$CAROL_ID\",\"requesterToken\":\"$CAROL_PROOF\",\"likenessIds\":[\"$LIKENESS\"],\"purpose\":\"draft\"}" "$CONSENT_URL/v1/checks" > /dev/null
 echo "The consent token is a JWS; its keys are public: $CONSENT_URL/.well-known/jwks.json"
 
 step "4. The platform renders Bob's draft and registers it with the consent token"
 call -X POST -H "Authorization: Bearer $PLATFORM" -H "Content-Type: application/json" \
-  -d "{\"draftId\":\"demo-$(date +%s)\",\"creatorId\":\"$BOB_ID\",\"likenessIds\":[\"$LIKENESS\"],\"consentToken\":\"$CONSENT_TOKEN\"}" \
+  -d "{\"draftId\":\"demo-$(date +%s)\",\"creatorId\":\"$BOB_ID\",\"creatorToken\":\"$BOB_PROOF\",\"likenessIds\":[\"$LIKENESS\"],\"consentToken\":\"$CONSENT_TOKEN\"}" \
   "$CONSENT_URL/v1/drafts" > /dev/null
 step "   notification-service turned draft.created into an alert in Alice's inbox"
 sleep 2
@@ -90,10 +98,10 @@ call -H "Authorization: Bearer $ALICE" "$NOTIFICATION_URL/v1/notifications?limit
 step "5. Alice revokes Bob: the next check is denied (revoked)..."
 call -X DELETE -H "Authorization: Bearer $ALICE" "$CONSENT_URL/v1/likenesses/$LIKENESS/grants/$GRANT" > /dev/null
 call -X POST -H "Authorization: Bearer $PLATFORM" -H "Content-Type: application/json" \
-  -d "{\"requesterId\":\"$BOB_ID\",\"likenessIds\":[\"$LIKENESS\"],\"purpose\":\"draft\"}" "$CONSENT_URL/v1/checks" > /dev/null
+  -d "{\"requesterId\":\"$BOB_ID\",\"requesterToken\":\"$BOB_PROOF\",\"likenessIds\":[\"$LIKENESS\"],\"purpose\":\"draft\"}" "$CONSENT_URL/v1/checks" > /dev/null
 step "   ...and the consent token from before the revocation is worthless (409 consent-withdrawn)"
 call -X POST -H "Authorization: Bearer $PLATFORM" -H "Content-Type: application/json" \
-  -d "{\"draftId\":\"demo-late-$(date +%s)\",\"creatorId\":\"$BOB_ID\",\"likenessIds\":[\"$LIKENESS\"],\"consentToken\":\"$CONSENT_TOKEN\"}" \
+  -d "{\"draftId\":\"demo-late-$(date +%s)\",\"creatorId\":\"$BOB_ID\",\"creatorToken\":\"$BOB_PROOF\",\"likenessIds\":[\"$LIKENESS\"],\"consentToken\":\"$CONSENT_TOKEN\"}" \
   "$CONSENT_URL/v1/drafts" > /dev/null
 step "   Bob is told"
 sleep 2

@@ -46,13 +46,13 @@ class AuthorizationMatrixTest {
         String bobsRequest = request("bob", likeness);
         String anotherRequest = request("carol", likeness);
         String publishToken = Consents.check("bob", List.of(likeness), "publish").getString("consentToken");
-        String draftBody = "{\"draftId\":\"" + UUID.randomUUID() + "\",\"creatorId\":\"" + bob + "\",\"likenessIds\":[\"" + likeness
+        String draftBody = "{\"draftId\":\"" + UUID.randomUUID() + "\",\"creatorId\":\"" + bob + "\",\"creatorToken\":\"" + Tokens.requester("bob") + "\",\"likenessIds\":[\"" + likeness
                 + "\"],\"consentToken\":\"" + Consents.check("bob", List.of(likeness), "draft").getString("consentToken") + "\"}";
         String person = "{\"name\":\"Matrix Person " + UUID.randomUUID() + "\",\"kind\":\"ESTATE_REQUEST\"}";
 
         List<Row> rows = List.of(
                 new Row("GET", "/v1/me", null, 401, 200, 200, 200, 200),
-                new Row("POST", "/v1/checks", "{\"requesterId\":\"" + bob + "\",\"likenessIds\":[\"" + likeness
+                new Row("POST", "/v1/checks", "{" + Consents.requester("bob") + ",\"likenessIds\":[\"" + likeness
                         + "\"],\"purpose\":\"draft\"}", 401, 403, 403, 200, 403),
                 new Row("POST", "/v1/drafts", draftBody, 401, 403, 403, 201, 403),
                 new Row("GET", "/v1/drafts", null, 401, 403, 403, 200, 403),

@@ -26,9 +26,9 @@ class BadInputTest {
         AUDIENCE("PUT", "/v1/likenesses/{likeness}/audience", "alice", "{\"audience\":\"EVERYONE\"}", "{\"audience\":[]}"),
         GRANT("POST", "/v1/likenesses/{likeness}/grants", "alice", "{\"granteeId\":\"someone\",\"purposes\":[\"draft\"]}",
                 "{\"granteeId\":\"someone\",\"purposes\":\"draft\",\"maxUses\":\"many\"}"),
-        CHECK("POST", "/v1/checks", null, "{\"requesterId\":\"someone\",\"likenessIds\":[\"{likeness}\"],\"purpose\":\"draft\"}",
+        CHECK("POST", "/v1/checks", null, "{\"requesterId\":\"someone\",\"requesterToken\":\"t\",\"likenessIds\":[\"{likeness}\"],\"purpose\":\"draft\"}",
                 "{\"requesterId\":{},\"likenessIds\":\"{likeness}\",\"purpose\":\"draft\"}"),
-        DRAFT("POST", "/v1/drafts", null, "{\"draftId\":\"d\",\"creatorId\":\"c\",\"likenessIds\":[\"{likeness}\"],\"consentToken\":\"t\"}",
+        DRAFT("POST", "/v1/drafts", null, "{\"draftId\":\"d\",\"creatorId\":\"c\",\"creatorToken\":\"t\",\"likenessIds\":[\"{likeness}\"],\"consentToken\":\"t\"}",
                 "{\"draftId\":1,\"creatorId\":\"c\",\"likenessIds\":[true],\"consentToken\":\"t\"}");
 
         final String method;

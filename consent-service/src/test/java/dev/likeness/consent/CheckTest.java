@@ -168,6 +168,41 @@ class CheckTest {
                 .contentType("application/problem+json").body("errors[0].field", is("contentTags"));
     }
 
+    /**
+     * The attack the hardening issue found: a platform naming the owner as requester of their own
+     * ONLY_ME likeness. Only the owner's own token issued to this platform proves it; anything else
+     * denies every likeness with requester-unproven, and a draft cannot name an unproven creator.
+     */
+    @Test
+    void aPlatformCannotInventARequesterNotEvenTheOwner() {
+        UUID alices = Fixtures.verifiedLikeness("alice");
+        Consents.restrictions("alice", alices, "{\"forbiddenTags\":[\"political\"]}");
+        String asAlice = "{\"requesterId\":\"" + Tokens.userId("alice") + "\",\"likenessIds\":[\"" + alices
+                + "\"],\"purpose\":\"draft\",\"requesterToken\":\"%s\"}";
+        for (String notAProof : List.of(Tokens.requester("bob"), Tokens.user("alice"), Tokens.forged(Tokens.requester("alice")),
+                Tokens.platform(), "not.a.token")) {
+            Consents.checkBody(asAlice.formatted(notAProof)).then().statusCode(200)
+                    .body("allowed", is(false)).body("decisions[0].reason", is("requester-unproven"))
+                    .body("decisions[0]", not(hasKey("revision"))).body("$", not(hasKey("consentToken")));
+        }
+        check("{\"requesterId\":\"" + Tokens.userId("alice") + "\",\"likenessIds\":[\"" + alices + "\"],\"purpose\":\"draft\"}")
+                .then().statusCode(400).body("errors.field", hasItem("requesterToken"));
+
+        Consents.checkBody(asAlice.formatted(Tokens.requester("alice"))).then().statusCode(200).body("allowed", is(true));
+        String bobsToken = Consents.check("bob", List.of(alices), "draft").getString("consentToken");
+        assertEquals(null, bobsToken, "ONLY_ME: nobody but the owner");
+
+        String alicesToken = Consents.check("alice", List.of(alices), "draft").getString("consentToken");
+        given().auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
+                .body(Map.of("draftId", UUID.randomUUID().toString(), "creatorId", Tokens.userId("alice"),
+                        "creatorToken", Tokens.requester("bob"), "likenessIds", List.of(alices), "consentToken", alicesToken))
+                .post("/v1/drafts").then().statusCode(403).contentType("application/problem+json")
+                .body("code", is("requester-unproven"));
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/drafts", alices).then().statusCode(200)
+                .body("drafts.size()", is(0));
+        Consents.register("alice", List.of(alices), alicesToken).then().statusCode(201);
+    }
+
     @Test
     void onlyPlatformsCheckAndBadChecksAreProblems() {
         UUID likeness = Fixtures.verifiedLikeness("alice");
@@ -175,19 +210,19 @@ class CheckTest {
                 .body("{\"requesterId\":\"x\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}")
                 .post("/v1/checks").then().statusCode(403).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{}").post("/v1/checks").then().statusCode(401);
-        check("{\"requesterId\":\"x\",\"likenessIds\":[],\"purpose\":\"draft\"}").then()
+        check("{\"requesterId\":\"x\",\"requesterToken\":\"t\",\"likenessIds\":[],\"purpose\":\"draft\"}").then()
                 .statusCode(400).body("errors.field", hasItem("likenessIds"));
-        check("{\"requesterId\":\"x\",\"likenessIds\":[\"" + likeness + "\",\"" + likeness + "\"],\"purpose\":\"draft\"}")
+        check("{\"requesterId\":\"x\",\"requesterToken\":\"t\",\"likenessIds\":[\"" + likeness + "\",\"" + likeness + "\"],\"purpose\":\"draft\"}")
                 .then().statusCode(400).body("detail", is("likenessIds: must not repeat"));
-        check("{\"requesterId\":\"x\",\"likenessIds\":[\"not-a-uuid\"],\"purpose\":\"draft\"}").then()
+        check("{\"requesterId\":\"x\",\"requesterToken\":\"t\",\"likenessIds\":[\"not-a-uuid\"],\"purpose\":\"draft\"}").then()
                 .statusCode(400).body("code", is("invalid-body"));
-        check("{\"requesterId\":\"x\",\"likenessIds\":[\"" + likeness + "\"]}").then()
+        check("{\"requesterId\":\"x\",\"requesterToken\":\"t\",\"likenessIds\":[\"" + likeness + "\"]}").then()
                 .statusCode(400).body("errors.field", hasItem("purpose"));
         // Purposes and tags are read by their codes, and a refusal lists the codes, not the Java names.
-        check("{\"requesterId\":\"x\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"DRAFT\"}").then()
+        check("{\"requesterId\":\"x\",\"requesterToken\":\"t\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"DRAFT\"}").then()
                 .statusCode(400).body("code", is("invalid-body"))
                 .body("detail", is("purpose: expected one of [draft, publish, remix]"));
-        check("{\"requesterId\":\"x\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\",\"contentTags\":[\"sexual\",\"gory\"]}")
+        check("{\"requesterId\":\"x\",\"requesterToken\":\"t\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\",\"contentTags\":[\"sexual\",\"gory\"]}")
                 .then().statusCode(400).body("errors[0].field", is("contentTags[1]"));
     }
 

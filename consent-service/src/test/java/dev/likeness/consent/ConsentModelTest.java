@@ -82,7 +82,7 @@ class ConsentModelTest {
         Consents.register("bob", List.of(alices), onA).then().statusCode(409).body("code", is("consent-withdrawn"));
         assertEquals(true, checkOnB("bob", alices).allowed(), "B's follows still make them mutuals on B");
         Registered registered = VertxContextSupport.subscribeAndAwait(() -> drafts.register(
-                new DraftRequest(UUID.randomUUID().toString(), Tokens.userId("bob"), List.of(alices), onB), PLATFORM_B));
+                new DraftRequest(UUID.randomUUID().toString(), Tokens.userId("bob"), Tokens.requester("bob"), List.of(alices), onB), PLATFORM_B));
         assertEquals(true, registered.created(), "B's token still registers a draft");
         assertEquals(revision, Consents.revision("alice", alices), "the owner's revision is not the follow graph's");
 
@@ -97,7 +97,7 @@ class ConsentModelTest {
 
     private CheckResponse checkOnB(String requester, UUID likeness) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> checks.check(
-                new CheckRequest(Tokens.userId(requester), List.of(likeness), Purpose.DRAFT, null, null, null), PLATFORM_B));
+                new CheckRequest(Tokens.userId(requester), Tokens.requester(requester), List.of(likeness), Purpose.DRAFT, null, null, null), PLATFORM_B));
     }
 
     @Test
@@ -186,7 +186,7 @@ class ConsentModelTest {
                 .then().body("allowed", is(false));
         Consents.checkBody(scene("bob", alices, "\"mentionedNames\": [\"Zoe Okafor\"]")).then().body("allowed", is(true));
 
-        String both = "{\"requesterId\":\"" + Tokens.userId("bob") + "\",\"likenessIds\":" + Consents.ids(List.of(alices, carols))
+        String both = "{" + Consents.requester("bob") + ",\"likenessIds\":" + Consents.ids(List.of(alices, carols))
                 + ",\"purpose\":\"draft\",\"mentionedNames\":[\"" + name.toUpperCase() + "\"]}";
         Consents.checkBody(both).then().statusCode(200).body("allowed", is(true)).body("mentions[0].allowed", is(true));
         Consents.audience("carol", carols, "ONLY_ME");
@@ -273,7 +273,7 @@ class ConsentModelTest {
     }
 
     static String scene(String requester, UUID likeness, String extra) {
-        return "{\"requesterId\":\"" + Tokens.userId(requester) + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\","
+        return "{" + Consents.requester(requester) + ",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\","
                 + extra + "}";
     }
 

@@ -67,6 +67,11 @@ final class Consents {
         return given().auth().oauth2(Tokens.user(caller)).get("/v1/likenesses/{id}/decisions/{person}", likeness, Tokens.userId(requester));
     }
 
+    /** The start of a check's body for {@code requester}, proven by the demo platform: requesterId and requesterToken. */
+    static String requester(String requester) {
+        return "\"requesterId\":\"" + Tokens.userId(requester) + "\",\"requesterToken\":\"" + Tokens.requester(requester) + "\"";
+    }
+
     /** A check with the whole request body given, e.g. with content tags or mentioned names. */
     static Response checkBody(String body) {
         return given().auth().oauth2(Tokens.platform()).contentType(ContentType.JSON).body(body).post("/v1/checks");
@@ -82,7 +87,7 @@ final class Consents {
     }
 
     static Response checkResponse(String requester, List<UUID> likenesses, String purpose) {
-        return checkBody("{\"requesterId\":\"" + Tokens.userId(requester) + "\",\"likenessIds\":" + ids(likenesses)
+        return checkBody("{" + requester(requester) + ",\"likenessIds\":" + ids(likenesses)
                 + ",\"purpose\":\"" + purpose + "\"}");
     }
 
@@ -96,7 +101,8 @@ final class Consents {
 
     static Response register(String draftId, String creator, List<UUID> likenesses, String consentToken) {
         return given().auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
-                .body("{\"draftId\":\"" + draftId + "\",\"creatorId\":\"" + Tokens.userId(creator) + "\",\"likenessIds\":"
+                .body("{\"draftId\":\"" + draftId + "\",\"creatorId\":\"" + Tokens.userId(creator) + "\",\"creatorToken\":\""
+                        + Tokens.requester(creator) + "\",\"likenessIds\":"
                         + ids(likenesses) + ",\"consentToken\":\"" + consentToken + "\"}")
                 .post("/v1/drafts");
     }

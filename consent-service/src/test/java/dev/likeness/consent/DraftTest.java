@@ -153,8 +153,8 @@ class DraftTest {
         given().auth().oauth2(Tokens.user("bob")).contentType("application/json")
                 .body(Map.of("draftId", "d", "creatorId", "c", "likenessIds", List.of(likeness), "consentToken", token))
                 .post("/v1/drafts").then().statusCode(403);
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("creatorId", Tokens.userId("bob"), "likenessIds", List.of(likeness),
-                "consentToken", token));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("creatorId", Tokens.userId("bob"), "creatorToken", Tokens.requester("bob"),
+                "likenessIds", List.of(likeness), "consentToken", token));
         given().auth().oauth2(Tokens.platform()).contentType("application/json").body(body).post("/v1/drafts").then()
                 .statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("draftId"));
         body.put("draftId", "has spaces");

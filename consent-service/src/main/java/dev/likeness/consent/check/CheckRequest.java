@@ -21,6 +21,12 @@ import dev.likeness.consent.purpose.Purpose;
 public record CheckRequest(
         @NotBlank @Size(max = 255) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
         @Schema(description = "The person who wants to render (Keycloak subject)") String requesterId,
+        @NotBlank @Size(max = 8192)
+        @Schema(description = """
+                Proof of the requester: their access token for this API issued to this platform's client (sub = \
+                requesterId, azp = this platform), from the platform's sign-in or an RFC 8693 token exchange. \
+                A token that does not prove it denies every likeness with requester-unproven.""")
+        String requesterToken,
         @NotEmpty @Size(max = 16) @Schema(description = "Every likeness in the scene; all must allow")
         List<@NotNull UUID> likenessIds,
         @NotNull Purpose purpose,

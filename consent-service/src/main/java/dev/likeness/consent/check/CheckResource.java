@@ -25,6 +25,7 @@ import io.smallrye.mutiny.Uni;
 public class CheckResource {
 
     @Inject CheckService checks;
+    @Inject RequesterProof proof;
     @Inject JsonWebToken caller;
 
     @POST
@@ -35,8 +36,12 @@ public class CheckResource {
             description = """
                     200 whether allowed or not: a denial names a reason per likeness. An allowed answer carries a \
                     consent token (JWS, ES256) for this platform, valid for likeness.consent-token.ttl; a change \
-                    that narrows consent afterwards makes it worthless.""")
+                    that narrows consent afterwards makes it worthless. Nothing is read for a requester that \
+                    requesterToken does not prove (requester-unproven).""")
     public Uni<CheckResponse> check(@Valid @NotNull CheckRequest request) {
-        return checks.check(request, caller.getClaim("azp"));
+        CheckService.validate(request);
+        String platform = caller.getClaim("azp");
+        return proof.proves(request.requesterToken(), request.requesterId(), platform)
+                .chain(proven -> proven ? checks.check(request, platform) : Uni.createFrom().item(CheckResponse.unproven(request)));
     }
 }

@@ -21,6 +21,12 @@ public record CheckResponse(
         String consentToken,
         OffsetDateTime expiresAt) {
 
+    /** The answer to a check whose requester is not proven: every likeness denied, nothing read. */
+    static CheckResponse unproven(CheckRequest request) {
+        return new CheckResponse(UUID.randomUUID(), false, request.likenessIds().stream().map(PublicDecision::unproven).toList(),
+                List.of(), null, null, null);
+    }
+
     @Schema(name = "Mention")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Mention(@Schema(description = "As the check named it") String name, boolean allowed,

@@ -39,14 +39,20 @@ public class CheckService {
     @Inject LikenessService likenesses;
     @Inject Clock clock;
 
-    public Uni<CheckResponse> check(CheckRequest request, String platformId) {
+    /** What bean validation cannot say about a check: 400, before anything else. */
+    public static void validate(CheckRequest request) {
         List<UUID> ids = request.likenessIds();
         if (new HashSet<>(ids).size() != ids.size()) {
-            return Uni.createFrom().failure(invalid("likenessIds", "must not repeat"));
+            throw invalid("likenessIds", "must not repeat");
         }
         if (!ids.containsAll(request.minimumRevisions().keySet())) {
-            return Uni.createFrom().failure(invalid("atLeastRevision", "names a likeness that is not in likenessIds"));
+            throw invalid("atLeastRevision", "names a likeness that is not in likenessIds");
         }
+    }
+
+    /** The check of a {@linkplain #validate valid} request whose requester is proven ({@link RequesterProof}). */
+    public Uni<CheckResponse> check(CheckRequest request, String platformId) {
+        List<UUID> ids = request.likenessIds();
         OffsetDateTime now = OffsetDateTime.now(clock);
         ConsentDecider.Ask ask = new ConsentDecider.Ask(request.requesterId(), request.purpose(), tagSet(request.tags()));
         return reads.scene(platformId, request.requesterId(), ids, request.minimumRevisions()).chain(scene -> reads.protectedMatches(request.mentions())

@@ -18,7 +18,9 @@ public enum DenialReason {
     /** A declared content tag is one the owner forbids (named in forbiddenTags): without it the check may pass. */
     RESTRICTED_CONTENT,
     /** The check asked for a revision (atLeastRevision) this likeness has not reached. */
-    REVISION_NOT_REACHED;
+    REVISION_NOT_REACHED,
+    /** requesterToken does not prove that the requester acts through this platform: nothing was read. */
+    REQUESTER_UNPROVEN;
 
     @JsonValue
     public String code() {

@@ -18,9 +18,15 @@ public record PublicDecision(
         @Schema(description = """
                 Why not, when not allowed: not-permitted (the likeness does not allow this requester for this purpose; \
                 why is for its owner only), unknown-likeness, restricted-content (drop the tags in forbiddenTags) or \
-                revision-not-reached""") DenialReason reason,
-        @Schema(description = "The likeness' revision the decision was made on") long revision,
+                revision-not-reached; requester-unproven (requesterToken is not the requester's token issued to this \
+                platform's client)""") DenialReason reason,
+        @Schema(description = "The likeness' revision the decision was made on; absent when it was not read (requester-unproven)")
+        Long revision,
         @Schema(description = "With restricted-content: the declared tags the owner forbids") Set<ContentTag> forbiddenTags) {
+
+    static PublicDecision unproven(UUID likenessId) {
+        return new PublicDecision(likenessId, false, DenialReason.REQUESTER_UNPROVEN, null, null);
+    }
 
     static PublicDecision of(Decision decision) {
         return new PublicDecision(decision.likenessId(), decision.allowed(),

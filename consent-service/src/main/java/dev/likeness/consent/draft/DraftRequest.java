@@ -20,6 +20,9 @@ public record DraftRequest(
         String draftId,
         @NotBlank @Size(max = 255) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
         @Schema(description = "Who made the draft: the requester of the check") String creatorId,
+        @NotBlank @Size(max = 8192)
+        @Schema(description = "Proof of the creator, as requesterToken of a check: their access token issued to this platform's client")
+        String creatorToken,
         @NotEmpty @Size(max = 16) @Schema(description = "Every likeness the draft features: those of the check")
         List<@NotNull UUID> likenessIds,
         @NotBlank @Size(max = 8192) @Schema(description = "The consent token of an allowed check") String consentToken) {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.likeness.consent.check.RequesterProof;
 import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -39,6 +40,7 @@ import io.smallrye.mutiny.Uni;
 public class DraftResource {
 
     @Inject DraftRegistration registration;
+    @Inject RequesterProof proof;
     @Inject DraftReads drafts;
     @Inject DraftPublication publication;
     @Inject DraftRemoval removal;
@@ -51,10 +53,13 @@ public class DraftResource {
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = DraftView.class)))
     @APIResponse(responseCode = "200", description = "Already registered with the same content",
             content = @Content(schema = @Schema(implementation = DraftView.class)))
+    @APIResponse(responseCode = "403", description = "requester-unproven: creatorToken is not the creator's token issued to this platform's client")
     @APIResponse(responseCode = "409", description = "consent-withdrawn: consent changed since the check; draft-exists")
     @APIResponse(responseCode = "422", description = "consent-token-invalid, consent-token-expired or consent-token-mismatch")
     public Uni<Response> register(@Valid @NotNull DraftRequest request) {
-        return registration.register(request, caller.getClaim("azp"))
+        String platform = caller.getClaim("azp");
+        return proof.require(request.creatorToken(), request.creatorId(), platform, "creatorToken")
+                .chain(() -> registration.register(request, platform))
                 .map(registered -> Response
                 .status(registered.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create("/v1/drafts/" + registered.draft().id))

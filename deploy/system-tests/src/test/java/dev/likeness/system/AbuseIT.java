@@ -1,5 +1,7 @@
 package dev.likeness.system;
 
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.likeness.captures.Bombs;
 import dev.likeness.captures.Bombs.Bomb;
 import dev.likeness.devstack.Service;
+import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
@@ -77,6 +81,40 @@ class AbuseIT {
         }
         assertFalse(Files.readString(PackagedServices.log(Service.IDENTITY)).contains("OutOfMemoryError"), "identity-service ran out of memory");
         assertEquals(List.of(), unexpected, "a refused capture changed more than its own enrolment and failed attempt");
+    }
+
+    /**
+     * The finding that opened the hardening issue: a platform naming the owner of an ONLY_ME
+     * likeness as its requester, with a forbidden tag, got an allowed answer and a consent token.
+     * Now only the owner's own token issued to that platform proves it; nothing else is allowed,
+     * registers a draft or changes a row.
+     */
+    @Test
+    void aPlatformCannotActForAPersonWithoutTheirProof() {
+        String owner = Users.create("Owner");
+        String likeness = World.announceLikeness(owner);
+        String ownerId = Users.id(owner);
+        String bystander = Users.create("Bystander");
+        Map<String, Set<String>> before = Databases.snapshot();
+
+        for (String notAProof : List.of(Tokens.requester(bystander), Tokens.user(owner), Tokens.forged(Tokens.requester(owner)),
+                Tokens.platform())) {
+            World.platform(Service.CONSENT).contentType(ContentType.JSON)
+                    .body(Map.of("requesterId", ownerId, "requesterToken", notAProof, "likenessIds", List.of(likeness),
+                            "purpose", "draft", "contentTags", List.of("political")))
+                    .post("/v1/checks").then().statusCode(200).body("allowed", is(false))
+                    .body("decisions[0].reason", is("requester-unproven")).body("consentToken", nullValue());
+        }
+        String ownersToken = World.platform(Service.CONSENT).contentType(ContentType.JSON)
+                .body(Map.of("requesterId", ownerId, "requesterToken", Tokens.requester(owner), "likenessIds", List.of(likeness),
+                        "purpose", "draft"))
+                .post("/v1/checks").then().statusCode(200).extract().path("consentToken");
+        World.platform(Service.CONSENT).contentType(ContentType.JSON)
+                .body(Map.of("draftId", "abuse-" + likeness, "creatorId", ownerId, "creatorToken", Tokens.requester(bystander),
+                        "likenessIds", List.of(likeness), "consentToken", ownersToken))
+                .post("/v1/drafts").then().statusCode(403).contentType("application/problem+json").body("code", is("requester-unproven"));
+
+        assertEquals(List.of(), Databases.diff(before, Databases.snapshot()), "an unproven requester changed something");
     }
 
     /** What a refused capture may change: its enrolment (rejected), its digest, its person's failed attempt. */

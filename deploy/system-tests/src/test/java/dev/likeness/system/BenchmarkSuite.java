@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -111,9 +112,9 @@ class BenchmarkSuite {
         String aliceLikeness = load.seedOwnLikeness(Tokens.userId("alice"));
 
         // Scaling: the same bodies at 10k and at 1M grants, one connection, read from the database; only the table differs.
-        List<String> early = ConsentLoad.bodies(n -> load.oneAllowed(few));
+        List<ConsentLoad.Check> early = ConsentLoad.bodies(n -> load.oneAllowed(few));
         for (ServiceProcess instance : List.of(consentA, consentB, uncached)) { // the JIT compiles the check before anything is measured
-            wrk.measure(Wrk.Load.post(instance.url() + "/v1/checks", Tokens.freshPlatform(), "application/json", early), 1);
+            wrk.measure(checks(instance.url(), early), 1);
         }
         List<Wrk.Run> atFew = wrk.measure(checks(uncached.url(), early), RUNS, 1);
         load.seedGrants(few, grants / ConsentLoad.GRANTS_PER_LIKENESS);
@@ -128,6 +129,7 @@ class BenchmarkSuite {
                 ConsentLoad.bodies(n -> load.oneAllowed(likenesses))), RUNS), null);
         report.load("check, 1 likeness, denied", wrk.measure(checks(a, ConsentLoad.bodies(load::oneDenied)), RUNS), null);
         report.load("check, 4 likenesses, denied", wrk.measure(checks(a, ConsentLoad.bodies(load::fourDenied)), RUNS), null);
+        report.load("check, requester unproven (the proof alone)", wrk.measure(checks(a, ConsentLoad.bodies(n -> load.unproven())), RUNS), null);
 
         UmaPeer peer = UmaPeer.share(4, "bob");
         peer.expectAllowed("bob", 1);
@@ -144,6 +146,8 @@ class BenchmarkSuite {
             scaling.add((double) atMany.get(run).p50() / atFew.get(run).p50());
         }
         report.measure("check (1 likeness, allowed) ÷ no-op, throughput", ratio, "×", "≥ 0.5");
+        report.measure("check with the requester unproven ÷ no-op, throughput (what verifying the proof costs)",
+                ratioTo(report.find("check, requester unproven (the proof alone)"), limit), "×", "");
         report.measure("check p50 at %,d grants ÷ at 10,000 grants (1 connection, same requests)".formatted(grants), scaling, "×", "≤ 1.3");
         report.measure("check p50 at 10,000 grants, 1 connection", atFew.stream().map(run -> run.p50() / 1e3).toList(), "ms", "");
         report.measure("check p50 at %,d grants, 1 connection".formatted(grants), atMany.stream().map(run -> run.p50() / 1e3).toList(), "ms", "");
@@ -153,8 +157,9 @@ class BenchmarkSuite {
         List<Double> stale = new ArrayList<>();
         List<Double> usable = new ArrayList<>();
         int rounds = Integer.getInteger("bench.propagation-rounds", 200);
+        String requester = Users.create("Pat");
         for (int run = 0; run < RUNS; run++) {
-            ConsentLoad.Propagation propagation = ConsentLoad.propagation(a, consentB.url(), aliceLikeness, rounds);
+            ConsentLoad.Propagation propagation = ConsentLoad.propagation(a, consentB.url(), aliceLikeness, requester, rounds);
             p50.add(DraftStream.quantile(propagation.times(), 0.5));
             p99.add(DraftStream.quantile(propagation.times(), 0.99));
             stale.add((double) propagation.stale());
@@ -265,7 +270,17 @@ class BenchmarkSuite {
         return (System.nanoTime() - started) / 1e6;
     }
 
-    private static Wrk.Load checks(String instance, List<String> bodies) {
-        return Wrk.Load.post(instance + "/v1/checks", Tokens.freshPlatform(), "application/json", bodies);
+    /** Checks with proofs issued now; the first is sent once to show its proof holds (or, unproven, does not). */
+    private static Wrk.Load checks(String instance, List<ConsentLoad.Check> checks) throws Exception {
+        List<String> bodies = ConsentLoad.proven(checks);
+        String platform = Tokens.freshPlatform();
+        String reason = given().baseUri(instance).auth().oauth2(platform).contentType("application/json").body(bodies.get(0))
+                .post("/v1/checks").then().statusCode(200).extract().path("decisions[0].reason");
+        assertEquals(checks.get(0).proves(), !"requester-unproven".equals(reason), "the load's proofs are what it means to measure");
+        return Wrk.Load.post(instance + "/v1/checks", platform, "application/json", bodies);
+    }
+
+    private static List<Double> ratioTo(Report.Load load, Report.Load limit) {
+        return IntStream.range(0, RUNS).mapToObj(run -> load.runs().get(run).throughput() / limit.runs().get(run).throughput()).toList();
     }
 }

@@ -12,12 +12,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,11 +29,13 @@ import dev.likeness.devstack.Service;
 import dev.likeness.devstack.StackInfo;
 import dev.likeness.devstack.testing.TestStack;
 import dev.likeness.devstack.testing.Tokens;
+import dev.likeness.devstack.testing.Users;
 
 /**
  * consent-service's data and requests for the load: verified likenesses of made-up owners
  * (audience APPROVED, so checks decide by grants) and ten grants each, seeded straight into its
- * database; check bodies over them; and the revocation round trip between two instances.
+ * database; check bodies over them; and the revocation round trip between two instances. The
+ * requesters are real people, so every check carries their proof (a token the platform exchanged).
  */
 final class ConsentLoad {
 
@@ -40,47 +45,81 @@ final class ConsentLoad {
 
     private final int likenesses;
     private final Random random = new Random(42);
+    /** Group g (likenesses 4g … 4g+3) is granted to members[g % size]. */
+    private final List<String> members = people("Member", 40);
+    /** Granted nothing. */
+    private final List<String> strangers = people("Stranger", 10);
+    private final Map<String, String> ids = new HashMap<>();
 
     ConsentLoad(int likenesses) {
         this.likenesses = likenesses;
+    }
+
+    private static List<String> people(String name, int count) {
+        return IntStream.range(0, count).mapToObj(i -> Users.create(name)).toList();
     }
 
     static String likenessId(int n) {
         return "00000000-0000-4000-8000-%012x".formatted(n);
     }
 
-    /** 2,000 check bodies, each from {@code body} (given its number), for wrk to send in turn. */
-    static List<String> bodies(IntFunction<String> body) {
-        List<String> bodies = new ArrayList<>();
-        for (int n = 0; n < 2000; n++) {
-            bodies.add(body.apply(n));
+    /** A check body completed by {@code requester}'s proof when it is sent; it proves the body's requester or not. */
+    record Check(String requester, String template, boolean proves) {
+
+        String proven(String proof) {
+            return template.formatted(proof);
         }
-        return bodies;
     }
 
-    /** Person {@code seed-group-g} holds a grant on likenesses 4g … 4g+3. */
-    String oneAllowed(int within) {
+    /** 2,000 checks, each from {@code check} (given its number), for wrk to send in turn. */
+    static List<Check> bodies(IntFunction<Check> check) {
+        return IntStream.range(0, 2000).mapToObj(check).toList();
+    }
+
+    /** The bodies with a proof for each requester issued now, so it outlives a load of a few minutes. */
+    static List<String> proven(List<Check> checks) {
+        Map<String, String> proofs = new HashMap<>();
+        return checks.stream().map(check -> check.proven(proofs.computeIfAbsent(check.requester(), Tokens::freshRequester))).toList();
+    }
+
+    Check oneAllowed(int within) {
         int likeness = random.nextInt(within);
-        return scene("seed-group-" + likeness / 4, likeness);
+        return scene(member(likeness / 4), likeness);
     }
 
-    String fourAllowed() {
+    Check fourAllowed() {
         int group = random.nextInt(likenesses / 4);
-        return scene("seed-group-" + group, group * 4, group * 4 + 1, group * 4 + 2, group * 4 + 3);
+        return scene(member(group), group * 4, group * 4 + 1, group * 4 + 2, group * 4 + 3);
     }
 
-    String oneDenied(int n) {
-        return scene("seed-stranger-" + n, random.nextInt(likenesses));
+    Check oneDenied(int n) {
+        return scene(strangers.get(n % strangers.size()), random.nextInt(likenesses));
     }
 
-    String fourDenied(int n) {
+    Check fourDenied(int n) {
         int first = random.nextInt(likenesses / 4) * 4;
-        return scene("seed-stranger-" + n, first, first + 1, first + 2, first + 3);
+        return scene(strangers.get(n % strangers.size()), first, first + 1, first + 2, first + 3);
     }
 
-    private static String scene(String requester, int... ids) {
-        String list = String.join("\",\"", Arrays.stream(ids).mapToObj(ConsentLoad::likenessId).toList());
-        return "{\"requesterId\":\"" + requester + "\",\"likenessIds\":[\"" + list + "\"],\"purpose\":\"draft\"}";
+    /** One member's check, with another member's proof: verified, then denied before anything is read. */
+    Check unproven() {
+        int likeness = random.nextInt(likenesses);
+        Check own = scene(member(likeness / 4), likeness);
+        return new Check(member(likeness / 4 + 1), own.template(), false);
+    }
+
+    private String member(int group) {
+        return members.get(group % members.size());
+    }
+
+    private String id(String person) {
+        return ids.computeIfAbsent(person, Users::id);
+    }
+
+    private Check scene(String requester, int... likenessIds) {
+        String list = String.join("\",\"", Arrays.stream(likenessIds).mapToObj(ConsentLoad::likenessId).toList());
+        return new Check(requester, "{\"requesterId\":\"" + id(requester) + "\",\"requesterToken\":\"%s\",\"likenessIds\":[\""
+                + list + "\"],\"purpose\":\"draft\"}", true);
     }
 
     void seedLikenesses() throws SQLException {
@@ -95,7 +134,7 @@ final class ConsentLoad {
     }
 
     /**
-     * Ten grants on each likeness in [from, to): one to {@code seed-group-(i/4)}, so one person may
+     * Ten grants on each likeness in [from, to): one to the member of group i/4, so one person may
      * feature four likenesses in a row, and nine to people nobody checks for.
      */
     void seedGrants(int from, int to) throws SQLException {
@@ -103,9 +142,10 @@ final class ConsentLoad {
             sql.execute("""
                     INSERT INTO consent_grant (id, likeness_id, grantee_id, purposes, created_at)
                     SELECT gen_random_uuid(), ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,
-                           CASE WHEN j = 0 THEN 'seed-group-' || (i / 4) ELSE 'seed-fan-' || (i * 10 + j) END, 'draft', now()
+                           CASE WHEN j = 0 THEN (ARRAY[%s])[(i / 4) %% %d + 1] ELSE 'seed-fan-' || (i * 10 + j) END, 'draft', now()
                     FROM generate_series(%d, %d) i, generate_series(0, %d) j ON CONFLICT DO NOTHING"""
-                    .formatted(from, to - 1, GRANTS_PER_LIKENESS - 1));
+                    .formatted(members.stream().map(m -> "'" + id(m) + "'").collect(Collectors.joining(",")), members.size(),
+                            from, to - 1, GRANTS_PER_LIKENESS - 1));
             sql.execute("ANALYZE consent_grant");
         }
     }
@@ -134,23 +174,26 @@ final class ConsentLoad {
     record Propagation(double[] times, int stale, int usable) {
     }
 
-    static Propagation propagation(String a, String b, String likeness, int rounds) throws Exception {
+    /** The rounds grant and revoke {@code requester} (a person) again and again. */
+    static Propagation propagation(String a, String b, String likeness, String requester, int rounds) throws Exception {
         String owner = Tokens.user("alice");
+        String requesterId = Users.id(requester);
+        String proof = Tokens.freshRequester(requester);
         double[] times = new double[rounds];
         int stale = 0;
         int usable = 0;
         for (int round = 0; round < rounds; round++) {
-            String requester = "propagation-" + UUID.randomUUID();
             String grant = JSON.readTree(send(a + "/v1/likenesses/" + likeness + "/grants", owner, "POST",
-                    "{\"granteeId\":\"" + requester + "\",\"purposes\":[\"draft\"]}", 201)).path("id").asText();
-            String check = "{\"requesterId\":\"" + requester + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}";
+                    "{\"granteeId\":\"" + requesterId + "\",\"purposes\":[\"draft\"]}", 201)).path("id").asText();
+            String check = "{\"requesterId\":\"" + requesterId + "\",\"requesterToken\":\"" + proof + "\",\"likenessIds\":[\""
+                    + likeness + "\"],\"purpose\":\"draft\"}";
             assertTrue(check(b, check).path("allowed").asBoolean(), "B sees the grant made on A");
             send(a + "/v1/likenesses/" + likeness + "/grants/" + grant, owner, "DELETE", null, 200);
             long answered = System.nanoTime();
             for (JsonNode answer = check(b, check); answer.path("allowed").asBoolean(); answer = check(b, check)) {
                 stale++;
-                String draft = "{\"draftId\":\"" + UUID.randomUUID() + "\",\"creatorId\":\"" + requester + "\",\"likenessIds\":[\""
-                        + likeness + "\"],\"consentToken\":\"" + answer.path("consentToken").asText() + "\"}";
+                String draft = "{\"draftId\":\"" + UUID.randomUUID() + "\",\"creatorId\":\"" + requesterId + "\",\"creatorToken\":\""
+                        + proof + "\",\"likenessIds\":[\"" + likeness + "\"],\"consentToken\":\"" + answer.path("consentToken").asText() + "\"}";
                 if (status(b + "/v1/drafts", Tokens.platform(), draft) / 100 == 2) {
                     usable++;
                 }

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -28,7 +27,6 @@ import org.openqa.selenium.WebElement;
 
 import dev.likeness.captures.Captures;
 import dev.likeness.devstack.Service;
-import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.KeycloakAdmin;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
@@ -178,7 +176,7 @@ class ConsoleJourneyIT {
     void aTeenCannotChooseEveryoneAndAFormWithoutItsCsrfTokenChangesNothing() throws Exception {
         String erin = Users.create("Erin");
         makeTeen(Users.id(erin));
-        String likeness = announceLikeness(Users.id(erin));
+        String likeness = World.announceLikeness(erin);
         try (Chromium chromium = Chromium.start(Locale.FRANCE)) {
             Console page = new Console(chromium.driver(), console);
             page.signIn(erin);
@@ -193,7 +191,7 @@ class ConsoleJourneyIT {
             // A forged post for someone else's likeness, with a valid CSRF token: the service refuses, the page says not found.
             // (submit() posts as a plain form would: htmx took the form's address when the page loaded.)
             String sam = Users.create("Sam");
-            String someoneElses = announceLikeness(Users.id(sam));
+            String someoneElses = World.announceLikeness(sam);
             ((JavascriptExecutor) page.browser()).executeScript("""
                     const form = document.querySelector("form[action$='/audience']");
                     form.action = '/sharing/' + arguments[0] + '/audience';
@@ -271,29 +269,17 @@ class ConsoleJourneyIT {
         return given().baseUri(consent).auth().oauth2(Tokens.freshUser(person)).get("/v1/likenesses").then().extract().path("[0].id");
     }
 
-    /** A likeness for a person who needs one but whose enrolment is not the point: announced as identity-service does. */
-    private static String announceLikeness(String ownerId) {
-        UUID likeness = UUID.randomUUID();
-        Events.send(Events.cloudEvent("likeness.identity.events", likeness.toString(), UUID.randomUUID().toString(),
-                "dev.likeness.identity.likeness.verified.v1", "/identity-service", likeness.toString(), """
-                        {"likenessId":"%s","ownerId":"%s","verifiedAt":"%s","method":"built-in"}"""
-                        .formatted(likeness, ownerId, OffsetDateTime.now())));
-        Awaitility.await().atMost(Console.WAIT).until(() -> given().baseUri(consent).auth().oauth2(Tokens.platform())
-                .contentType(ContentType.JSON).body("{\"requesterId\":\"" + ownerId + "\",\"likenessIds\":[\"" + likeness
-                        + "\"],\"purpose\":\"draft\"}").post("/v1/checks").then().extract().jsonPath().getBoolean("allowed"));
-        return likeness.toString();
-    }
-
     private static JsonPath check(String requester, String likeness) {
         return given().baseUri(consent).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
-                .body("{\"requesterId\":\"" + Users.id(requester) + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}")
+                .body("{\"requesterId\":\"" + Users.id(requester) + "\",\"requesterToken\":\"" + Tokens.requester(requester)
+                        + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}")
                 .post("/v1/checks").then().statusCode(200).extract().jsonPath();
     }
 
     private static String register(String consentToken, String creator, String likeness) {
         return given().baseUri(consent).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
                 .body("{\"draftId\":\"console-" + UUID.randomUUID() + "\",\"creatorId\":\"" + Users.id(creator)
-                        + "\",\"likenessIds\":[\"" + likeness + "\"],\"consentToken\":\"" + consentToken + "\"}")
+                        + "\",\"creatorToken\":\"" + Tokens.requester(creator) + "\",\"likenessIds\":[\"" + likeness + "\"],\"consentToken\":\"" + consentToken + "\"}")
                 .post("/v1/drafts").then().statusCode(201).extract().path("id");
     }
 }

@@ -50,18 +50,23 @@ final class ConsolePages {
         given().baseUri(consent).auth().oauth2(Tokens.freshUser(owner)).contentType(ContentType.JSON)
                 .body("{\"audience\":\"APPROVED\"}").put("/v1/likenesses/{id}/audience", likeness).then().statusCode(200);
         String creator = null;
+        String creatorId = null;
         for (int i = 0; i < 10; i++) {
-            creator = Users.id(Users.create("Gail"));
+            creator = Users.create("Gail");
+            creatorId = Users.id(creator);
             given().baseUri(consent).auth().oauth2(Tokens.freshUser(owner)).contentType(ContentType.JSON)
-                    .body("{\"granteeId\":\"" + creator + "\",\"purposes\":[\"draft\"]}")
+                    .body("{\"granteeId\":\"" + creatorId + "\",\"purposes\":[\"draft\"]}")
                     .post("/v1/likenesses/{id}/grants", likeness).then().statusCode(201);
         }
+        String proof = Tokens.requester(creator);
         for (int i = 0; i < 20; i++) {
             String token = given().baseUri(consent).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
-                    .body("{\"requesterId\":\"" + creator + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}")
+                    .body("{\"requesterId\":\"" + creatorId + "\",\"requesterToken\":\"" + proof + "\",\"likenessIds\":[\"" + likeness
+                            + "\"],\"purpose\":\"draft\"}")
                     .post("/v1/checks").then().statusCode(200).extract().path("consentToken");
             given().baseUri(consent).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
-                    .body("{\"draftId\":\"bench-" + i + "-" + likeness + "\",\"creatorId\":\"" + creator + "\",\"likenessIds\":[\""
+                    .body("{\"draftId\":\"bench-" + i + "-" + likeness + "\",\"creatorId\":\"" + creatorId + "\",\"creatorToken\":\""
+                            + proof + "\",\"likenessIds\":[\""
                             + likeness + "\"],\"consentToken\":\"" + token + "\"}")
                     .post("/v1/drafts").then().statusCode(201);
         }

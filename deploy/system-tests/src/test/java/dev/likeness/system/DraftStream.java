@@ -74,9 +74,11 @@ final class DraftStream {
     /** Sends {@code rate} drafts a second for {@code length}, round-robin over the owners, then waits for every event. */
     Run run(Duration length, int rate) throws Exception {
         List<String> consentTokens = new ArrayList<>();
-        for (String likeness : likenesses) { // fresh for each run: a token lives 5 minutes
+        String proof = Tokens.freshRequester("bob"); // fresh for each run, as the consent tokens: both live 5 minutes
+        for (String likeness : likenesses) {
             consentTokens.add(given().baseUri(consent).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
-                    .body("{\"requesterId\":\"" + Tokens.userId("bob") + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}")
+                    .body("{\"requesterId\":\"" + Tokens.userId("bob") + "\",\"requesterToken\":\"" + proof + "\",\"likenessIds\":[\""
+                            + likeness + "\"],\"purpose\":\"draft\"}")
                     .post("/v1/checks").then().statusCode(200).body("allowed", is(true)).extract().path("consentToken"));
         }
         Map<String, long[]> sent = new ConcurrentHashMap<>();
@@ -95,7 +97,7 @@ final class DraftStream {
             long at = micros(Instant.now());
             pending.incrementAndGet();
             String body = "{\"draftId\":\"bench-" + at + "-" + n + "\",\"creatorId\":\"" + Tokens.userId("bob")
-                    + "\",\"likenessIds\":[\"" + likenesses.get(n % likenesses.size()) + "\"],\"consentToken\":\""
+                    + "\",\"creatorToken\":\"" + proof + "\",\"likenessIds\":[\"" + likenesses.get(n % likenesses.size()) + "\"],\"consentToken\":\""
                     + consentTokens.get(n % likenesses.size()) + "\"}";
             http.sendAsync(HttpRequest.newBuilder(URI.create(consent + "/v1/drafts")).header("Authorization", "Bearer " + platform)
                             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

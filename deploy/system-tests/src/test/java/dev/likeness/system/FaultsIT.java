@@ -150,7 +150,8 @@ class FaultsIT {
             consent(owner.username()).contentType(ContentType.JSON).body("{\"audience\":\"EVERYONE\"}")
                     .put("/v1/likenesses/{id}/audience", owner.likeness()).then().statusCode(200);
             consentTokens.put(owner, given().baseUri(url(Service.CONSENT)).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
-                    .body("{\"requesterId\":\"" + creator + "\",\"likenessIds\":[\"" + owner.likeness() + "\"],\"purpose\":\"draft\"}")
+                    .body("{\"requesterId\":\"" + creator + "\",\"requesterToken\":\"" + Tokens.requester("bob") + "\",\"likenessIds\":[\""
+                            + owner.likeness() + "\"],\"purpose\":\"draft\"}")
                     .post("/v1/checks").then().statusCode(200).body("allowed", is(true)).extract().path("consentToken"));
         }
 
@@ -466,6 +467,7 @@ class FaultsIT {
     private static void registerDrafts(List<Owner> owners, Map<Owner, String> consentTokens, String creator,
                                        Map<String, Owner> registered, AtomicInteger failed) throws Exception {
         AtomicInteger next = new AtomicInteger();
+        String proof = Tokens.freshRequester("bob");
         ExecutorService workers = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -476,7 +478,7 @@ class FaultsIT {
                         Response response = given().baseUri(url(Service.CONSENT)).auth().oauth2(Tokens.platform())
                                 .contentType(ContentType.JSON)
                                 .body("{\"draftId\":\"fault-" + UUID.randomUUID() + "\",\"creatorId\":\"" + creator
-                                        + "\",\"likenessIds\":[\"" + owner.likeness() + "\"],\"consentToken\":\""
+                                        + "\",\"creatorToken\":\"" + proof + "\",\"likenessIds\":[\"" + owner.likeness() + "\"],\"consentToken\":\""
                                         + consentTokens.get(owner) + "\"}")
                                 .post("/v1/drafts");
                         if (response.statusCode() == 201) {

@@ -104,14 +104,15 @@ class FirstJourneyIT {
 
     private static JsonPath check(String requester, String likeness) {
         return given().baseUri(consent).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
-                .body("{\"requesterId\":\"" + Tokens.userId(requester) + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}")
+                .body("{\"requesterId\":\"" + Tokens.userId(requester) + "\",\"requesterToken\":\"" + Tokens.requester(requester)
+                        + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}")
                 .post("/v1/checks").then().statusCode(200).extract().jsonPath();
     }
 
     private static io.restassured.response.Response register(String consentToken, String likeness) {
         return given().baseUri(consent).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
                 .body("{\"draftId\":\"render-" + System.nanoTime() + "\",\"creatorId\":\"" + Tokens.userId("bob")
-                        + "\",\"likenessIds\":[\"" + likeness + "\"],\"consentToken\":\"" + consentToken + "\"}")
+                        + "\",\"creatorToken\":\"" + Tokens.requester("bob") + "\",\"likenessIds\":[\"" + likeness + "\"],\"consentToken\":\"" + consentToken + "\"}")
                 .post("/v1/drafts");
     }
 

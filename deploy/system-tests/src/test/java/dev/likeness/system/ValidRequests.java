@@ -66,7 +66,7 @@ final class ValidRequests {
                     Valid.json(Caller.OTHER, "{\"likenessId\":\"" + world.likeness + "\",\"purposes\":[\"publish\"],\"message\":\"Please\"}");
             case "consent GET /v1/access-requests", "consent DELETE /v1/access-requests/{requestId}" -> Valid.of(Caller.OTHER);
             case "consent GET /v1/grants" -> Valid.of(Caller.OTHER);
-            case "consent POST /v1/checks" -> Valid.json(Caller.PLATFORM, "{\"requesterId\":\"" + world.creatorId() + "\",\"likenessIds\":[\""
+            case "consent POST /v1/checks" -> Valid.json(Caller.PLATFORM, "{" + world.requesterFields() + ",\"likenessIds\":[\""
                     + world.likeness + "\"],\"purpose\":\"draft\",\"contentTags\":[\"violence\"],\"mentionedNames\":[\"Someone\"]}");
             case "consent POST /v1/drafts" -> Valid.json(Caller.PLATFORM, world.draftBody());
             case "consent POST /v1/drafts/{draftId}/publication" ->

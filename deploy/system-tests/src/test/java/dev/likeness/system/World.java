@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.likeness.captures.Captures;
 import dev.likeness.devstack.Service;
+import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
 import io.restassured.http.ContentType;
@@ -160,16 +162,22 @@ final class World {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** A check's requesterId and requesterToken: the creator, proven on the demo platform. */
+    String requesterFields() {
+        return "\"requesterId\":\"" + creatorId() + "\",\"requesterToken\":\"" + Tokens.requester(creator) + "\"";
+    }
+
     /** The platform's consent token for the creator to feature the likeness for this purpose. */
     String consentToken(String purpose) {
         return platform(Service.CONSENT).contentType(ContentType.JSON)
-                .body("{\"requesterId\":\"" + creatorId() + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"" + purpose + "\"}")
+                .body("{" + requesterFields() + ",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"" + purpose + "\"}")
                 .post("/v1/checks").then().statusCode(200).extract().path("consentToken");
     }
 
     /** A valid draft registration body for the creator, with a fresh consent token. */
     String draftBody() {
-        return "{\"draftId\":\"draft-" + UUID.randomUUID() + "\",\"creatorId\":\"" + creatorId() + "\",\"likenessIds\":[\""
+        return "{\"draftId\":\"draft-" + UUID.randomUUID() + "\",\"creatorId\":\"" + creatorId() + "\",\"creatorToken\":\""
+                + Tokens.requester(creator) + "\",\"likenessIds\":[\""
                 + likeness + "\"],\"consentToken\":\"" + consentToken("draft") + "\"}";
     }
 
@@ -202,6 +210,24 @@ final class World {
         Awaitility.await().atMost(WAIT).until(() -> as(owner, Service.NOTIFICATION).queryParam("type", "access.requested")
                 .get("/v1/notifications").then().extract().jsonPath().getList("items").size() == 1);
         notification = as(owner, Service.NOTIFICATION).get("/v1/notifications").then().statusCode(200).extract().path("items[0].id");
+    }
+
+    /**
+     * A verified likeness (audience ONLY_ME) for a person who needs one but whose enrolment is not
+     * the point: announced as identity-service does, returned once consent-service allows its owner.
+     */
+    static String announceLikeness(String owner) {
+        String ownerId = Users.id(owner);
+        UUID likeness = UUID.randomUUID();
+        Events.send(Events.cloudEvent("likeness.identity.events", likeness.toString(), UUID.randomUUID().toString(),
+                "dev.likeness.identity.likeness.verified.v1", "/identity-service", likeness.toString(), """
+                        {"likenessId":"%s","ownerId":"%s","verifiedAt":"%s","method":"built-in"}"""
+                        .formatted(likeness, ownerId, OffsetDateTime.now())));
+        Awaitility.await().atMost(WAIT).until(() -> platform(Service.CONSENT).contentType(ContentType.JSON)
+                .body("{\"requesterId\":\"" + ownerId + "\",\"requesterToken\":\"" + Tokens.requester(owner)
+                        + "\",\"likenessIds\":[\"" + likeness + "\"],\"purpose\":\"draft\"}")
+                .post("/v1/checks").then().extract().jsonPath().getBoolean("allowed"));
+        return likeness.toString();
     }
 
     static RequestSpecification as(String person, Service service) {

@@ -83,6 +83,32 @@ public final class Tokens {
         return platform();
     }
 
+    /**
+     * Proof of the requester on the demo platform: the person's token exchanged by the platform's
+     * client (RFC 8693), so {@code sub} is the person and {@code azp} the platform.
+     */
+    public static String requester(String username) {
+        return cached("requester:" + username, () -> exchange(user(username)));
+    }
+
+    /** A proof issued now: valid for the token lifespan (5 min), e.g. for a long load. */
+    public static String freshRequester(String username) {
+        CACHE.remove("requester:" + username);
+        return requester(username);
+    }
+
+    private static Map<String, String> exchange(String subjectToken) {
+        StackInfo.Client platform = stack().client(StackInfo.PLATFORM_CLIENT);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+        form.put("client_id", platform.clientId());
+        form.put("client_secret", platform.secret());
+        form.put("subject_token", subjectToken);
+        form.put("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
+        form.put("requested_token_type", "urn:ietf:params:oauth:token-type:access_token");
+        return form;
+    }
+
     /** A service account's token, e.g. the identity admin client's, which holds none of our roles. */
     public static String clientCredentials(String clientKey) {
         return cached("client:" + clientKey, () -> {
