@@ -4,7 +4,6 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,8 +13,9 @@ import jakarta.inject.Inject;
 /**
  * Where webhooks may go (SSRF guard). An endpoint must be an absolute http(s) URL without user
  * info; outside the local profiles it must be https and every address its host resolves to must
- * be public. The dispatcher connects to the address checked here, so a DNS answer that changes
- * between check and connection (rebinding) cannot redirect a delivery.
+ * be public ({@link HostResolver} resolves, {@link #judge} checks). The dispatcher connects to the
+ * address judged, so a DNS answer that changes between check and connection (rebinding) cannot
+ * redirect a delivery.
  */
 @ApplicationScoped
 public class TargetGuard {
@@ -64,15 +64,6 @@ public class TargetGuard {
             throw new RefusedTarget("must not carry user info or a fragment");
         }
         return uri;
-    }
-
-    /** The address to connect to, as {@link #judge} picks it. Blocking (DNS): the dispatcher resolves with {@link HostResolver}. */
-    public InetAddress resolve(URI uri) throws RefusedTarget {
-        try {
-            return judge(uri.getHost(), List.of(InetAddress.getAllByName(uri.getHost())));
-        } catch (UnknownHostException e) {
-            throw new RefusedTarget("host " + uri.getHost() + " does not resolve");
-        }
     }
 
     /** The address to connect to: the first the host resolved to, after checking all of them. */

@@ -53,7 +53,7 @@ public interface WebhookConfig {
     @WithDefault("30s")
     Duration lease();
 
-    /** A host not resolved in this long fails the attempt (retried on the schedule). */
+    /** A host not resolved in this long fails the attempt (retried on the schedule), or the registration (503). */
     @WithDefault("5s")
     Duration resolveTimeout();
 

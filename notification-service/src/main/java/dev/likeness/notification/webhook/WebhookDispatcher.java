@@ -20,7 +20,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -36,6 +35,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -376,10 +376,10 @@ public class WebhookDispatcher {
     }
 
     private String describe(Throwable failure) {
-        if (failure instanceof TargetGuard.RefusedTarget) {
+        if (failure instanceof TargetGuard.RefusedTarget || failure instanceof HostResolver.TimedOut) {
             return failure.getMessage();
         }
-        if (failure instanceof TimeoutException) {
+        if (failure instanceof TimeoutException) { // Mutiny's, which ifNoItem().after().fail() raises
             return "no answer within " + config.requestTimeout().toSeconds() + " s";
         }
         return "request failed: " + Objects.requireNonNullElse(failure.getMessage(), "connection error");

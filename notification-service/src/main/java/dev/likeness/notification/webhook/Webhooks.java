@@ -2,6 +2,7 @@ package dev.likeness.notification.webhook;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -31,8 +31,12 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class Webhooks {
 
+    /** As the kit's Retry-After for an unavailable dependency. */
+    private static final Duration DNS_RETRY = Duration.ofSeconds(5);
+
     @Inject SecretBox secrets;
     @Inject TargetGuard guard;
+    @Inject HostResolver resolver;
     @Inject WebhookConfig config;
     @Inject Clock clock;
 
@@ -187,9 +191,8 @@ public class Webhooks {
         endpoint.updatedAt = OffsetDateTime.now(clock);
     }
 
-    /** Types known, URL allowed: the host is resolved on a worker, then work resumes on the caller's Vert.x context. */
+    /** Types known, URL allowed: the host is resolved without blocking, then work resumes on the caller's Vert.x context. */
     private Uni<URI> checked(EndpointRequest request) {
-        Context caller = Vertx.currentContext();
         if (request.eventTypes() != null) {
             for (String type : request.eventTypes()) {
                 if (NotificationType.byKey(type).isEmpty()) {
@@ -197,15 +200,19 @@ public class Webhooks {
                 }
             }
         }
-        return Uni.createFrom().item(() -> {
-            try {
-                URI url = guard.parse(request.url());
-                guard.resolve(url);
-                return url;
-            } catch (TargetGuard.RefusedTarget refused) {
-                throw invalid("url", refused.getMessage());
-            }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(work -> caller.runOnContext(ignored -> work.run()));
+        URI url;
+        try {
+            url = guard.parse(request.url());
+        } catch (TargetGuard.RefusedTarget refused) {
+            return Uni.createFrom().failure(invalid("url", refused.getMessage()));
+        }
+        Context caller = Vertx.currentContext();
+        return resolver.resolve(url).replaceWith(url)
+                .onFailure(TargetGuard.RefusedTarget.class).transform(refused -> invalid("url", refused.getMessage()))
+                // The name servers may answer a later try: the kit's answer for an unavailable dependency.
+                .onFailure(HostResolver.TimedOut.class).transform(slow -> new ProblemException(503, "unavailable",
+                        "Service unavailable", "url: " + slow.getMessage() + "; retry later").retryAfter(DNS_RETRY))
+                .emitOn(work -> caller.runOnContext(ignored -> work.run()));
     }
 
     private static ProblemException invalid(String field, String message) {
