@@ -32,12 +32,15 @@ public class LiveStreams {
     /** Per recipient, each open stream's wake-up and its close, oldest first; read and changed only in the map's compute methods. */
     private final Map<String, LinkedHashMap<Runnable, Runnable>> open = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicInteger unsent = new AtomicInteger();
     private volatile ChannelListener listener;
 
     LiveStreams(MeterRegistry metrics, DedicatedConnections connections, StreamConfig config) {
         this.connections = connections;
         this.maxPerRecipient = config.maxPerRecipient();
         Gauge.builder("likeness.streams.open", count, AtomicInteger::get).description("Open live streams").register(metrics);
+        Gauge.builder("likeness.streams.unsent", unsent, AtomicInteger::get)
+                .description("Events open streams hold that their clients have not taken yet").register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -81,6 +84,11 @@ public class LiveStreams {
             }
             return streams.isEmpty() ? null : streams;
         });
+    }
+
+    /** Counts events that streams hold for their clients, across this instance's streams. */
+    public void unsent(int change) {
+        unsent.addAndGet(change);
     }
 
     private void wake(String recipientId) {

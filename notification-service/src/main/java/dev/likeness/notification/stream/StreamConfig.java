@@ -2,6 +2,8 @@ package dev.likeness.notification.stream;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,4 +18,12 @@ public interface StreamConfig {
     /** Streams one recipient may hold open on an instance; a newer one closes the oldest. */
     @WithDefault("10")
     int maxPerRecipient();
+
+    /**
+     * Events a stream holds that its client has not taken yet: at this many it reads no further
+     * until the client has taken half of them, so a client that stops reading costs a bounded amount.
+     */
+    @WithDefault("100")
+    @Min(1)
+    int maxUnsent();
 }

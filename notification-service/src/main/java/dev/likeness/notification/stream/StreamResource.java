@@ -39,6 +39,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -50,6 +51,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * gets everything after it, first from the database, then live, with nothing missed or repeated.
  * No thread is held per stream, nor while names are looked up. The stream ends when the bearer token expires; reconnect with a
  * fresh token and Last-Event-ID. A recipient holds at most {@code likeness.stream.max-per-recipient} streams per instance: a newer one closes the oldest.
+ * A stream holds at most {@code likeness.stream.max-unsent} events its client has not taken, and reads
+ * no further until the client takes them.
  */
 @Path("/v1/notifications/stream")
 @RolesAllowed({Roles.USER, Roles.PLATFORM})
@@ -77,12 +80,13 @@ public class StreamResource {
                     + "The stream closes when the token expires, or when the caller opens more than "
                     + "likeness.stream.max-per-recipient (10) streams: then the oldest closes.")
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
-                                          @Context HttpHeaders headers) {
+                                          @Context HttpHeaders headers, @Context HttpServerResponse response) {
         Long resumeAfter = parse(lastEventId);
-        String recipient = Recipient.of(token, identity);
         Locale locale = texts.locale(headers.getAcceptableLanguages());
         Duration untilExpiry = Duration.between(clock.instant(), Instant.ofEpochSecond(token.getExpirationTime()));
-        return Multi.createFrom().emitter(emitter -> new Stream(recipient, locale, sse, emitter).open(resumeAfter, untilExpiry));
+        Stream stream = new Stream(Recipient.of(token, identity), locale, sse, response);
+        return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> stream.open(emitter, resumeAfter, untilExpiry))
+                .onItem().invoke(stream::taken);
     }
 
     private static Long parse(String lastEventId) {
@@ -102,33 +106,49 @@ public class StreamResource {
                 List.of(new Problem.FieldError("Last-Event-ID", "not an event id of this stream")));
     }
 
-    /** One open stream: reads after its last event whenever woken, one read at a time. */
+    /**
+     * One open stream: reads after its last event whenever woken, one read at a time, and never
+     * more than its client has room for. The server takes an event to write it only once the
+     * previous one is in the connection's socket, so what it has not taken waits for the client.
+     */
     private final class Stream {
 
         private final String recipient;
         private final Locale locale;
         private final Sse sse;
-        private final MultiEmitter<? super OutboundSseEvent> emitter;
+        private final HttpServerResponse response;
+        private final int maxUnsent = config.maxUnsent();
         private final Runnable wake = this::pump;
+        private MultiEmitter<? super OutboundSseEvent> emitter;
         private long last;
         private boolean reading;
-        private boolean wokenWhileReading;
+        /** Something may follow {@code last}: woken while reading or full, or the last read filled its limit. */
+        private boolean more;
+        /** Events (and comments) sent that the server has not taken yet. */
+        private int unsent;
+        private boolean ended;
 
-        Stream(String recipient, Locale locale, Sse sse, MultiEmitter<? super OutboundSseEvent> emitter) {
+        Stream(String recipient, Locale locale, Sse sse, HttpServerResponse response) {
             this.recipient = recipient;
             this.locale = locale;
             this.sse = sse;
-            this.emitter = emitter;
+            this.response = response;
         }
 
-        void open(Long resumeAfter, Duration untilExpiry) {
-            streams.subscribe(recipient, wake, emitter::complete);
-            long beat = vertx.setPeriodic(config.heartbeat().toMillis(), ignored -> emitter.emit(sse.newEventBuilder().comment("heartbeat").build()));
-            long expiry = vertx.setTimer(Math.max(1, untilExpiry.toMillis()), ignored -> emitter.complete());
+        void open(MultiEmitter<? super OutboundSseEvent> emitter, Long resumeAfter, Duration untilExpiry) {
+            this.emitter = emitter;
+            streams.subscribe(recipient, wake, this::end);
+            long beat = vertx.setPeriodic(config.heartbeat().toMillis(), ignored -> beat());
+            long expiry = vertx.setTimer(Math.max(1, untilExpiry.toMillis()), ignored -> end());
             emitter.onTermination(() -> {
                 streams.unsubscribe(recipient, wake);
                 vertx.cancelTimer(beat);
                 vertx.cancelTimer(expiry);
+                synchronized (this) {
+                    ended = true;
+                    streams.unsent(-unsent);
+                    unsent = 0;
+                }
             });
             // Subscribed first: anything committed from here on wakes this stream.
             Uni<Long> start = resumeAfter != null ? Uni.createFrom().item(resumeAfter) : againWhenOverloaded(database
@@ -140,27 +160,30 @@ public class StreamResource {
                     last = seq;
                 }
                 // Tells the client where the stream starts: every notification committed from now on reaches it.
-                emitter.emit(sse.newEventBuilder().comment("open").build());
+                send(sse.newEventBuilder().comment("open").build());
                 pump();
             }, emitter::fail);
         }
 
         void pump() {
             long after;
+            int limit;
             synchronized (this) {
-                if (reading) {
-                    wokenWhileReading = true;
+                // Reads again once half of what waits is taken: in batches, not a row per event taken.
+                if (reading || unsent > maxUnsent / 2) {
+                    more = true;
                     return;
                 }
                 reading = true;
-                wokenWhileReading = false;
+                more = false;
                 after = last;
+                limit = Math.min(BATCH, maxUnsent - unsent);
             }
             againWhenOverloaded(database.preparedQuery("""
                             SELECT id, seq, type, actor_id, likeness_id, draft_id, grant_id, request_id, endpoint_id, purposes,
                                    detail, created_at, read_at, archived_at
                             FROM notification WHERE recipient_id = $1 AND in_stream AND seq > $2 ORDER BY seq LIMIT $3""")
-                    .execute(Tuple.of(recipient, after, BATCH)))
+                    .execute(Tuple.of(recipient, after, limit)))
                     .map(rows -> {
                         List<Notification> found = new ArrayList<>();
                         rows.forEach(row -> found.add(notification(row)));
@@ -171,12 +194,12 @@ public class StreamResource {
                     .subscribe().with(events -> {
                         boolean again;
                         synchronized (this) {
-                            events.forEach(emitter::emit);
+                            events.forEach(this::send);
                             if (!events.isEmpty()) {
                                 last = Long.parseLong(events.get(events.size() - 1).getId());
                             }
                             reading = false;
-                            again = wokenWhileReading || events.size() == BATCH;
+                            again = more || events.size() == limit;
                         }
                         if (again && !emitter.isCancelled()) {
                             pump();
@@ -188,6 +211,50 @@ public class StreamResource {
                         // The client reconnects with Last-Event-ID.
                         emitter.fail(failure);
                     });
+        }
+
+        /** Counted until the server takes it, which it does once the connection's socket has room. */
+        private synchronized void send(OutboundSseEvent event) {
+            if (ended) {
+                return;
+            }
+            unsent++;
+            streams.unsent(1);
+            emitter.emit(event);
+        }
+
+        /** The server took an event to write: once half of what waited is taken, reads on. */
+        void taken() {
+            boolean resume;
+            synchronized (this) {
+                unsent--;
+                streams.unsent(-1);
+                resume = more && !reading && unsent <= maxUnsent / 2;
+            }
+            if (resume) {
+                pump();
+            }
+        }
+
+        /** Only on an idle connection: behind waiting events a heartbeat would only wait too. */
+        private synchronized void beat() {
+            if (unsent == 0) {
+                send(sse.newEventBuilder().comment("heartbeat").build());
+            }
+        }
+
+        /**
+         * Ends the stream after its last event; while events wait for a client that may never take
+         * them, closes the connection instead (the client resumes with Last-Event-ID).
+         */
+        void end() {
+            synchronized (this) {
+                if (unsent == 0) {
+                    emitter.complete();
+                    return;
+                }
+            }
+            response.reset();
         }
 
         /**
