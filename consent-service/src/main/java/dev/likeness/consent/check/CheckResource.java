@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.likeness.kit.http.NotAWrite;
@@ -30,6 +31,7 @@ public class CheckResource {
 
     @POST
     @NotAWrite
+    @Extension(name = NotAWrite.EXTENSION, value = "true")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "checkConsent", summary = "May the requester feature these likenesses for this purpose?",

@@ -1,6 +1,9 @@
 package dev.likeness.system;
 
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,12 +12,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +34,7 @@ import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * Requests a signed-in caller may make that are built to cost a service far more than they are
@@ -99,22 +105,103 @@ class AbuseIT {
 
         for (String notAProof : List.of(Tokens.requester(bystander), Tokens.user(owner), Tokens.forged(Tokens.requester(owner)),
                 Tokens.platform())) {
-            World.platform(Service.CONSENT).contentType(ContentType.JSON)
-                    .body(Map.of("requesterId", ownerId, "requesterToken", notAProof, "likenessIds", List.of(likeness),
-                            "purpose", "draft", "contentTags", List.of("political")))
-                    .post("/v1/checks").then().statusCode(200).body("allowed", is(false))
-                    .body("decisions[0].reason", is("requester-unproven")).body("consentToken", nullValue());
+            check(Map.of("requesterId", ownerId, "requesterToken", notAProof, "likenessIds", List.of(likeness),
+                    "purpose", "draft", "contentTags", List.of("political")))
+                    .body("allowed", is(false)).body("decisions[0].reason", is("requester-unproven")).body("consentToken", nullValue());
         }
-        String ownersToken = World.platform(Service.CONSENT).contentType(ContentType.JSON)
-                .body(Map.of("requesterId", ownerId, "requesterToken", Tokens.requester(owner), "likenessIds", List.of(likeness),
-                        "purpose", "draft"))
-                .post("/v1/checks").then().statusCode(200).extract().path("consentToken");
+        String ownersToken = check(Map.of("requesterId", ownerId, "requesterToken", Tokens.requester(owner),
+                "likenessIds", List.of(likeness), "purpose", "draft")).extract().path("consentToken");
         World.platform(Service.CONSENT).contentType(ContentType.JSON)
                 .body(Map.of("draftId", "abuse-" + likeness, "creatorId", ownerId, "creatorToken", Tokens.requester(bystander),
                         "likenessIds", List.of(likeness), "consentToken", ownersToken))
                 .post("/v1/drafts").then().statusCode(403).contentType("application/problem+json").body("code", is("requester-unproven"));
 
-        assertEquals(List.of(), Databases.diff(before, Databases.snapshot()), "an unproven requester changed something");
+        assertEquals(List.of(), changes(before, "consent", likeness, ownerId), "an unproven requester changed something");
+    }
+
+    /**
+     * A platform learns of a denial only that it is not permitted: not that the owner blocked the
+     * person, nor the owner's guidelines; a protected name written with a look-alike Cyrillic
+     * letter and a zero-width space is still that name. Checks write nothing.
+     */
+    @Test
+    void aDenialNamesNoBlockNorGuidelinesAndALookAlikeNameIsStillProtected() {
+        String owner = Users.create("Owner");
+        String likeness = World.announceLikeness(owner);
+        World.as(owner, Service.CONSENT).contentType(ContentType.JSON).body("{\"audience\":\"EVERYONE\"}")
+                .put("/v1/likenesses/{id}/audience", likeness).then().statusCode(200);
+        World.as(owner, Service.CONSENT).contentType(ContentType.JSON)
+                .body("{\"forbiddenTags\":[],\"guidelines\":\"Only for my friends from the choir\"}")
+                .put("/v1/likenesses/{id}/restrictions", likeness).then().statusCode(200);
+        String blocked = Users.create("Blocked");
+        World.as(owner, Service.CONSENT).put("/v1/likenesses/{id}/blocks/{person}", likeness, Users.id(blocked)).then().statusCode(200);
+        String name = "Orla Okonkwo " + UUID.randomUUID().toString().substring(0, 8); // a name of its own in a shared registry
+        World.as("dana", Service.CONSENT).contentType(ContentType.JSON).body(Map.of("name", name, "kind", "PUBLIC_FIGURE"))
+                .post("/v1/protected-persons").then().statusCode(201);
+        String bystander = Users.create("Bystander");
+        Map<String, Set<String>> before = Databases.snapshot();
+
+        check(Map.of("requesterId", Users.id(blocked), "requesterToken", Tokens.requester(blocked), "likenessIds", List.of(likeness),
+                "purpose", "draft"))
+                .body("allowed", is(false)).body("decisions[0].reason", is("not-permitted")).body("$", not(hasKey("guidelines")));
+        String lookAlike = name.replace('O', '\u041E').replace(" ", " \u200B");
+        check(Map.of("requesterId", Users.id(bystander), "requesterToken", Tokens.requester(bystander), "likenessIds", List.of(likeness),
+                "purpose", "draft", "mentionedNames", List.of(lookAlike)))
+                .body("decisions[0].allowed", is(true)).body("allowed", is(false)).body("mentions[0].reason", is("protected-person"));
+
+        assertEquals(List.of(), changes(before, "consent", likeness, Users.id(blocked)), "a check changed something");
+    }
+
+    /** Asking for access, withdrawing and asking again stops at the limit; the refusal writes nothing. */
+    @Test
+    void askingAndWithdrawingInALoopStopsAndTheRefusalWritesNothing() {
+        String owner = Users.create("Owner");
+        String likeness = World.announceLikeness(owner);
+        World.as(owner, Service.CONSENT).contentType(ContentType.JSON).body("{\"audience\":\"APPROVED\"}")
+                .put("/v1/likenesses/{id}/audience", likeness).then().statusCode(200);
+        String asker = Users.create("Asker");
+        String ask = "{\"likenessId\":\"" + likeness + "\",\"purposes\":[\"draft\"]}";
+        for (int i = 0; i < 3; i++) {
+            String request = World.as(asker, Service.CONSENT).contentType(ContentType.JSON).body(ask).post("/v1/access-requests")
+                    .then().statusCode(201).extract().path("id");
+            World.as(asker, Service.CONSENT).delete("/v1/access-requests/{id}", request).then().statusCode(200);
+        }
+        Map<String, Set<String>> before = Databases.snapshot();
+
+        World.as(asker, Service.CONSENT).contentType(ContentType.JSON).body(ask).post("/v1/access-requests").then().statusCode(429)
+                .contentType("application/problem+json").body("code", is("too-many-requests")).header("Retry-After", notNullValue());
+
+        assertEquals(List.of(), changes(before, "consent", likeness, Users.id(asker)), "a refused request changed something");
+    }
+
+    /** A person holds at most three challenges open; the fourth is refused and writes nothing. */
+    @Test
+    void aFourthOpenChallengeIsRefusedAndWritesNothing() {
+        String person = Users.create("Opener");
+        for (int i = 0; i < 3; i++) {
+            World.start(person);
+        }
+        Map<String, Set<String>> before = Databases.snapshot();
+
+        World.as(person, Service.IDENTITY).post("/v1/enrolments").then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+
+        assertEquals(List.of(), changes(before, "identity", Users.id(person)), "a refused challenge changed something");
+    }
+
+    private static ValidatableResponse check(Map<String, Object> body) {
+        return World.platform(Service.CONSENT).contentType(ContentType.JSON).body(body).post("/v1/checks").then().statusCode(200);
+    }
+
+    /**
+     * Rows of that service's database about these ids added or removed since {@code before}; the
+     * outbox relay removing events it published earlier is no change of the request's.
+     */
+    private static List<String> changes(Map<String, Set<String>> before, String database, String... ids) {
+        return Databases.diff(before, Databases.snapshot()).stream()
+                .filter(change -> change.startsWith(database + ".") && !change.startsWith(database + ".outbox_event - "))
+                .filter(change -> Arrays.stream(ids).anyMatch(change::contains))
+                .toList();
     }
 
     /** What a refused capture may change: its enrolment (rejected), its digest, its person's failed attempt. */

@@ -35,12 +35,16 @@ public class ProblemResponses implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", problemSchema());
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
-                .forEach(operation -> document(operation, path.contains("{"), openAPI.getSecurity() != null
-                        && !openAPI.getSecurity().isEmpty() || operation.getSecurity() != null && !operation.getSecurity().isEmpty())));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            boolean secured = openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty()
+                    || operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+            boolean write = WriteRateLimit.WRITES.contains(method.name()) && (operation.getExtensions() == null
+                    || !"true".equals(String.valueOf(operation.getExtensions().get(NotAWrite.EXTENSION))));
+            document(operation, path.contains("{"), secured, secured && write);
+        }));
     }
 
-    private static void document(Operation operation, boolean pathHasIds, boolean secured) {
+    private static void document(Operation operation, boolean pathHasIds, boolean secured, boolean rateLimited) {
         Map<String, String> problems = new LinkedHashMap<>();
         problems.put("400", "validation-failed, malformed-json, invalid-body or invalid-value: the request or one of its"
                 + " fields is invalid (see errors)");
@@ -55,12 +59,23 @@ public class ProblemResponses implements OASFilter {
             problems.put("413", "body-too-large: the body is over the service's limit");
             problems.put("415", "unsupported-media-type: the body's Content-Type is not one this operation reads");
         }
+        if (rateLimited) {
+            problems.put("429", "too-many-writes: past the caller's write rate limit (WriteRateLimit); retry after Retry-After");
+        }
         problems.put("500", "internal-error: a fault of the service, logged with the problem's instance");
         problems.put("503", "unavailable: the database or broker is unreachable or overloaded; retry after Retry-After");
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         problems.forEach((status, description) -> {
-            if (responses.getAPIResponse(status) == null) {
-                responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+            APIResponse declared = responses.getAPIResponse(status);
+            if (declared == null) {
+                APIResponse added = OASFactory.createAPIResponse().description(description);
+                if ("429".equals(status)) {
+                    added.addHeader("Retry-After", OASFactory.createHeader().description("Seconds until the caller may write again")
+                            .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+                }
+                responses.addAPIResponse(status, added);
+            } else if ("429".equals(status)) { // the resource's own limits, and the kit's
+                declared.description(declared.getDescription() + "; " + description);
             }
         });
         // Every error answer is a problem: also those the resource declares (409, 422, …) without content.

@@ -24,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped // made on the first request, not when Quarkus REST builds its filters (before runtime config exists)
 public class WriteRateLimit {
 
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final CurrentIdentityAssociation identities;
     private final WriteBuckets buckets;
