@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.likeness.consent.access.AccessRequestConfig;
 import dev.likeness.devstack.testing.Tokens;
+import dev.likeness.devstack.testing.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -125,6 +127,26 @@ class AccessRequestTest {
         assertRetryAfterWithin(refused, limits.requestWindow());
         assertEquals(entries, ledgerEntries(alices), "a refused request leaves no trace");
         ask("carol", askFor(alices)).then().statusCode(201);
+    }
+
+    @Test
+    void aPersonHasAtMostMaxPendingRequestsWaitingAndWithdrawingOneMakesRoom() {
+        String asker = Users.create("Asker");
+        List<UUID> likenesses = IntStream.rangeClosed(0, limits.maxPending()).mapToObj(i -> Fixtures.verifiedLikeness("alice")).toList();
+        for (UUID likeness : likenesses.subList(0, limits.maxPending())) {
+            ask(asker, askFor(likeness)).then().statusCode(201);
+        }
+        UUID last = likenesses.get(limits.maxPending());
+        int entries = ledgerEntries(last);
+
+        ask(asker, askFor(last)).then().statusCode(409).contentType("application/problem+json")
+                .body("code", is("too-many-pending-requests"));
+        assertEquals(entries, ledgerEntries(last), "a refused request leaves no trace");
+
+        String newest = given().auth().oauth2(Tokens.user(asker)).get("/v1/access-requests?limit=1").then().statusCode(200)
+                .extract().path("[0].id");
+        given().auth().oauth2(Tokens.user(asker)).delete("/v1/access-requests/{r}", newest).then().statusCode(200);
+        ask(asker, askFor(last)).then().statusCode(201);
     }
 
     @Test
