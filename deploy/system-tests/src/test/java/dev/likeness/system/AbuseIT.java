@@ -127,9 +127,7 @@ class AbuseIT {
     @Test
     void aDenialNamesNoBlockNorGuidelinesAndALookAlikeNameIsStillProtected() {
         String owner = Users.create("Owner");
-        String likeness = World.announceLikeness(owner);
-        World.as(owner, Service.CONSENT).contentType(ContentType.JSON).body("{\"audience\":\"EVERYONE\"}")
-                .put("/v1/likenesses/{id}/audience", likeness).then().statusCode(200);
+        String likeness = likenessOf(owner, "EVERYONE");
         World.as(owner, Service.CONSENT).contentType(ContentType.JSON)
                 .body("{\"forbiddenTags\":[],\"guidelines\":\"Only for my friends from the choir\"}")
                 .put("/v1/likenesses/{id}/restrictions", likeness).then().statusCode(200);
@@ -156,9 +154,7 @@ class AbuseIT {
     @Test
     void askingAndWithdrawingInALoopStopsAndTheRefusalWritesNothing() {
         String owner = Users.create("Owner");
-        String likeness = World.announceLikeness(owner);
-        World.as(owner, Service.CONSENT).contentType(ContentType.JSON).body("{\"audience\":\"APPROVED\"}")
-                .put("/v1/likenesses/{id}/audience", likeness).then().statusCode(200);
+        String likeness = likenessOf(owner, "APPROVED");
         String asker = Users.create("Asker");
         String ask = "{\"likenessId\":\"" + likeness + "\",\"purposes\":[\"draft\"]}";
         for (int i = 0; i < 3; i++) {
@@ -187,6 +183,13 @@ class AbuseIT {
                 .header("Retry-After", notNullValue());
 
         assertEquals(List.of(), changes(before, "identity", Users.id(person)), "a refused challenge changed something");
+    }
+
+    private static String likenessOf(String owner, String audience) {
+        String likeness = World.announceLikeness(owner);
+        World.as(owner, Service.CONSENT).contentType(ContentType.JSON).body(Map.of("audience", audience))
+                .put("/v1/likenesses/{id}/audience", likeness).then().statusCode(200);
+        return likeness;
     }
 
     private static ValidatableResponse check(Map<String, Object> body) {
