@@ -210,8 +210,8 @@ public class Webhooks {
         return resolver.resolve(url).replaceWith(url)
                 .onFailure(TargetGuard.RefusedTarget.class).transform(refused -> invalid("url", refused.getMessage()))
                 // The name servers may answer a later try: the kit's answer for an unavailable dependency.
-                .onFailure(HostResolver.TimedOut.class).transform(slow -> new ProblemException(503, "unavailable",
-                        "Service unavailable", "url: " + slow.getMessage() + "; retry later").retryAfter(DNS_RETRY))
+                .onFailure(HostResolver.TimedOut.class).transform(slow -> ProblemException.unavailable(
+                        "url: " + slow.getMessage() + "; retry later", DNS_RETRY))
                 .emitOn(work -> caller.runOnContext(ignored -> work.run()));
     }
 

@@ -37,6 +37,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(status, code, title, getMessage(), errors, wait);
     }
 
+    /** 503 for what may succeed later: the caller is to try again once {@code wait} has passed. */
+    public static ProblemException unavailable(String detail, Duration wait) {
+        return new ProblemException(503, "unavailable", "Service unavailable", detail).retryAfter(wait);
+    }
+
     /** 404 for a resource that does not exist or that the caller may not know exists. */
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "not-found", "Not found", what + " does not exist");

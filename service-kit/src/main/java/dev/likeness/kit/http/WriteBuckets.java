@@ -50,9 +50,8 @@ final class WriteBuckets {
         long now = nanoTime.getAsLong();
         sweepIfDue(now);
         if (!fullAt.containsKey(principal) && fullAt.size() >= maxPrincipals) {
-            throw new ProblemException(503, "unavailable", "Service unavailable",
-                    "This instance limits as many writers as it can at once; write again once Retry-After has passed")
-                    .retryAfter(Duration.ofNanos(nextSweep.get() - now));
+            throw ProblemException.unavailable("This instance limits as many writers as it can at once; write again once "
+                    + "Retry-After has passed", Duration.ofNanos(nextSweep.get() - now));
         }
         long[] wait = {0};
         fullAt.compute(principal, (key, full) -> {
