@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.kit.http.NotAWrite;
 import dev.likeness.kit.http.Roles;
+import dev.likeness.kit.http.WriteRateLimit;
 import io.smallrye.mutiny.Uni;
 
 /** The check a platform makes before every render. */
@@ -30,8 +30,7 @@ public class CheckResource {
     @Inject JsonWebToken caller;
 
     @POST
-    @NotAWrite
-    @Extension(name = NotAWrite.EXTENSION, value = "true")
+    @Extension(name = WriteRateLimit.NOT_A_WRITE, value = "true") // a query with a body: not rate-limited as a write
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "checkConsent", summary = "May the requester feature these likenesses for this purpose?",

@@ -39,7 +39,7 @@ public class ProblemResponses implements OASFilter {
             boolean secured = openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty()
                     || operation.getSecurity() != null && !operation.getSecurity().isEmpty();
             boolean write = WriteRateLimit.WRITES.contains(method.name()) && (operation.getExtensions() == null
-                    || !"true".equals(String.valueOf(operation.getExtensions().get(NotAWrite.EXTENSION))));
+                    || !"true".equals(String.valueOf(operation.getExtensions().get(WriteRateLimit.NOT_A_WRITE))));
             document(operation, path.contains("{"), secured, secured && write);
         }));
     }
