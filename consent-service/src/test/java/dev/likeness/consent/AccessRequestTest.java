@@ -33,7 +33,8 @@ import io.restassured.response.Response;
 @QuarkusTest
 class AccessRequestTest {
 
-    private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
+    /** A {@code Link} header to the next page, its target in group 1. */
+    static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
     @Inject AccessRequestConfig limits;
 

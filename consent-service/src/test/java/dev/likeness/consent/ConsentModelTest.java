@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
 
 import jakarta.inject.Inject;
 
@@ -32,6 +35,7 @@ import dev.likeness.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /** Audiences beyond grants, blocks, content restrictions, teen accounts, protected persons and revisions asked for. */
 @QuarkusTest
@@ -238,6 +242,33 @@ class ConsentModelTest {
         given().auth().oauth2(token).delete("/v1/protected-persons/{id}", id).then().statusCode(204);
         assertMentionAllowed(alices, name, true);
         assertMentionAllowed(alices, "new " + name, true);
+    }
+
+    @Test
+    void theRegistryIsListedNewestFirstInPagesLinkedByTheLinkHeader() {
+        String token = Tokens.user("dana");
+        String family = "Paged Family " + suffix();
+        List<String> added = new ArrayList<>();
+        for (String given : List.of("Ada", "Bea", "Cy")) {
+            added.add(0, given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("{\"name\": \"" + family + " " + given + "\", \"kind\": \"PUBLIC_FIGURE\"}")
+                    .post("/v1/protected-persons").then().statusCode(201).extract().path("id"));
+        }
+
+        Response first = given().auth().oauth2(token).queryParam("q", family).queryParam("limit", 2).get("/v1/protected-persons");
+        first.then().statusCode(200).body("size()", is(2));
+        Matcher next = AccessRequestTest.NEXT.matcher(first.header("Link"));
+        assertTrue(next.matches(), "Link: " + first.header("Link"));
+        Response second = given().urlEncodingEnabled(false).auth().oauth2(token).get(next.group(1)); // the link is encoded already
+        second.then().statusCode(200).body("size()", is(1)).header("Link", nullValue());
+        List<String> listed = new ArrayList<>(first.jsonPath().getList("id"));
+        listed.addAll(second.jsonPath().getList("id"));
+        assertEquals(added, listed, "newest first, each once, the query kept");
+
+        for (String query : List.of("limit=0", "limit=101", "cursor=not-a-cursor")) {
+            given().auth().oauth2(token).get("/v1/protected-persons?" + query).then().statusCode(400)
+                    .contentType("application/problem+json").body("code", is("validation-failed"));
+        }
     }
 
     @Test

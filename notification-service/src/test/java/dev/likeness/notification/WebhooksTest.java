@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -39,6 +41,7 @@ import dev.likeness.notification.webhook.WebhookDispatcher;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /** Deliveries per the Standard Webhooks spec, to a real receiver that verifies them independently. */
 @QuarkusTest
@@ -251,6 +254,35 @@ class WebhooksTest {
             assertEquals(3, slow.requests.size(), "each delivery once");
             assertEquals(3, slow.requests.stream().map(r -> r.header("webhook-id")).distinct().count());
             assertEquals(1, other.requests.size());
+        }
+    }
+
+    @Test
+    void theDeliveryLogComesInPagesLinkedByTheLinkHeader() throws Exception {
+        String owner = Users.create();
+        try (Receiver receiver = new Receiver()) {
+            String id = register(owner, receiver.url(), "[\"likeness.verified\"]").id();
+            for (int i = 0; i < 3; i++) {
+                Events.send(Upstream.verified(UUID.randomUUID(), Tokens.userId(owner)));
+            }
+            awaitRequests(receiver, 3);
+            List<String> all = deliveries(owner, id).getList("id");
+            assertEquals(3, all.size());
+
+            Response first = given().auth().oauth2(Tokens.user(owner)).get("/v1/webhooks/" + id + "/deliveries?limit=2");
+            first.then().statusCode(200).body("size()", is(2));
+            Matcher next = Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(first.header("Link"));
+            assertTrue(next.matches(), "Link: " + first.header("Link"));
+            Response second = given().auth().oauth2(Tokens.user(owner)).get(next.group(1));
+            second.then().statusCode(200).body("size()", is(1)).header("Link", nullValue());
+            List<String> paged = new ArrayList<>(first.jsonPath().getList("id"));
+            paged.addAll(second.jsonPath().getList("id"));
+            assertEquals(all, paged, "newest first, each once");
+
+            for (String query : List.of("limit=0", "limit=101", "cursor=not-a-cursor")) {
+                given().auth().oauth2(Tokens.user(owner)).get("/v1/webhooks/" + id + "/deliveries?" + query).then()
+                        .statusCode(400).contentType("application/problem+json").body("code", is("validation-failed"));
+            }
         }
     }
 

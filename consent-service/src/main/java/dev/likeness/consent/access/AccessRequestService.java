@@ -8,8 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.likeness.consent.common.Page;
-import dev.likeness.consent.common.PageCursor;
 import dev.likeness.consent.grant.GrantRequest;
 import dev.likeness.consent.grant.GrantService;
 import dev.likeness.consent.ledger.Ledger;
@@ -19,6 +17,8 @@ import dev.likeness.consent.likeness.LikenessRepository;
 import dev.likeness.kit.database.TransactionLocks;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
+import dev.likeness.kit.paging.Page;
+import dev.likeness.kit.paging.PageCursor;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

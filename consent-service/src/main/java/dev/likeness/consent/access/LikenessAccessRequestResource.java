@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.likeness.consent.common.PageRequest;
 import dev.likeness.kit.http.Roles;
+import dev.likeness.kit.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /** The owner's side of access requests. */

@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.likeness.consent.common.PageCursor;
 import dev.likeness.consent.likeness.LikenessRepository;
 import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.paging.PageCursor;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;

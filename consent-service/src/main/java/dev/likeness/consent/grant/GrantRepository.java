@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.likeness.consent.common.PageCursor;
 import dev.likeness.consent.likeness.Likeness;
+import dev.likeness.kit.paging.PageCursor;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;

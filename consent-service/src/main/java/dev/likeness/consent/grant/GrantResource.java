@@ -31,9 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.likeness.consent.common.PageRequest;
 import dev.likeness.consent.token.ConsentTokenConfig;
 import dev.likeness.kit.http.Roles;
+import dev.likeness.kit.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /** The owner's grants on one of their likenesses; for anyone else the likeness does not exist (404). */

@@ -27,10 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.consent.common.PageRequest;
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.http.Roles;
+import dev.likeness.kit.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

@@ -27,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.likeness.consent.common.PageRequest;
 import dev.likeness.consent.common.PersonIds;
 import dev.likeness.kit.http.Roles;
+import dev.likeness.kit.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /** A person's own likenesses. Another person's likeness answers 404: its existence is not leaked. */

@@ -10,12 +10,12 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.likeness.consent.common.Page;
-import dev.likeness.consent.common.PageCursor;
 import dev.likeness.consent.ledger.Ledger;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.messaging.PoisonEventException;
 import dev.likeness.kit.outbox.Outbox;
+import dev.likeness.kit.paging.Page;
+import dev.likeness.kit.paging.PageCursor;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -7,13 +7,11 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -21,16 +19,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.likeness.kit.http.Roles;
+import dev.likeness.kit.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /** Trust and safety's registry of people who may not be depicted without their own consent. */
@@ -55,10 +58,15 @@ public class ProtectedPersonResource {
     }
 
     @GET
-    @Operation(operationId = "listProtectedPersons", summary = "The registry by name; q finds names and aliases starting with it")
-    public Uni<List<ProtectedPersonView>> list(@QueryParam("q") @Size(max = 200) String query,
-                                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return registry.search(query, limit).map(list -> list.stream().map(ProtectedPersonView::of).toList());
+    @Operation(operationId = "listProtectedPersons",
+            summary = "The registry, newest first, paged; q finds names and aliases starting with it")
+    @APIResponse(responseCode = "200", description = "A page of the registry",
+            headers = @Header(name = HttpHeaders.LINK, description = PageRequest.NEXT_LINK))
+    public Uni<RestResponse<List<ProtectedPersonView>>> list(
+            @QueryParam("q") @Size(max = 200) @Parameter(description = "A name or alias prefix; case, accents and look-alike letters ignored")
+            String query,
+            @Valid @BeanParam PageRequest page) {
+        return registry.search(query, page.after(), page.limit()).map(found -> page.answer(found.map(ProtectedPersonView::of)));
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.likeness.consent.protect;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,9 +13,12 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.paging.Page;
+import dev.likeness.kit.paging.PageCursor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /** The protected-persons registry trust and safety keeps, and the lookup checks make in it. */
@@ -50,15 +54,25 @@ public class ProtectedPersons implements PanacheRepositoryBase<ProtectedPerson, 
         return require(id);
     }
 
-    /** By name or alias when {@code query} is given (normalised, prefix), else all; by name. */
+    /**
+     * By name or alias when {@code query} is given (normalised, prefix), else all; newest first, so
+     * an entry just added heads the list.
+     */
     @WithSession
-    public Uni<List<ProtectedPerson>> search(String query, int limit) {
-        if (query == null || query.isBlank()) {
-            return find("order by name").page(0, limit).list();
+    public Uni<Page<ProtectedPerson>> search(String query, PageCursor after, int limit) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (query != null && !query.isBlank()) {
+            conditions.add("id in (select p.id from ProtectedPerson p join p.names n where n like :prefix)");
+            parameters.and("prefix", Names.normalize(query).replace("%", "") + "%");
         }
-        return find("""
-                        id in (select p.id from ProtectedPerson p join p.names n where n like ?1) order by name""",
-                Names.normalize(query).replace("%", "") + "%").page(0, limit).list();
+        if (after != null) {
+            conditions.add("(createdAt < :at or (createdAt = :at and id < :id))");
+            parameters.and("at", after.createdAt()).and("id", after.id());
+        }
+        String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + " ";
+        return find(where + "order by createdAt desc, id desc", parameters).page(0, limit + 1).list()
+                .map(rows -> Page.of(rows, limit, person -> new PageCursor(person.createdAt, person.id)));
     }
 
     private Uni<ProtectedPerson> require(UUID id) {

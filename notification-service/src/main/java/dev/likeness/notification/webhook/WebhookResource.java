@@ -7,30 +7,31 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.likeness.kit.http.Roles;
+import dev.likeness.kit.paging.PageRequest;
 import dev.likeness.notification.inbox.Recipient;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -93,10 +94,11 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(operationId = "listDeliveries", summary = "The endpoint's delivery log, newest first, with every attempt")
-    public Uni<List<DeliveryView>> deliveries(@PathParam("id") UUID id,
-                                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
-        return webhooks.deliveries(owner(), id, limit);
+    @Operation(operationId = "listDeliveries", summary = "The endpoint's delivery log, newest first, with every attempt, paged")
+    @APIResponse(responseCode = "200", description = "A page of deliveries",
+            headers = @Header(name = HttpHeaders.LINK, description = PageRequest.NEXT_LINK))
+    public Uni<RestResponse<List<DeliveryView>>> deliveries(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return webhooks.deliveries(owner(), id, page.after(), page.limit()).map(page::answer);
     }
 
     @POST

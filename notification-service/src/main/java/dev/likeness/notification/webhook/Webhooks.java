@@ -18,6 +18,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import dev.likeness.kit.database.TransactionLocks;
 import dev.likeness.kit.http.Problem;
 import dev.likeness.kit.http.ProblemException;
+import dev.likeness.kit.paging.Page;
+import dev.likeness.kit.paging.PageCursor;
 import dev.likeness.notification.inbox.Notification;
 import dev.likeness.notification.inbox.NotificationType;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -139,18 +141,25 @@ public class Webhooks {
         });
     }
 
+    /** The endpoint's delivery log, newest first, a page at a time, each delivery with its attempts. */
     @WithSession
-    public Uni<List<DeliveryView>> deliveries(String ownerId, UUID id, int limit) {
-        return owned(ownerId, id).chain(endpoint -> Panache.getSession().chain(s -> s
-                .createQuery("from WebhookDelivery where endpointId = ?1 order by createdAt desc, id desc", WebhookDelivery.class)
-                .setParameter(1, id).setMaxResults(limit).getResultList()
-                .chain(deliveries -> s.createQuery("from WebhookAttempt where deliveryId in ?1 order by id", WebhookAttempt.class)
-                        .setParameter(1, deliveries.stream().map(d -> d.id).toList()).getResultList()
-                        .map(attempts -> {
-                            var byDelivery = attempts.stream().collect(Collectors.groupingBy(a -> a.deliveryId));
-                            return deliveries.stream().map(d -> DeliveryView.of(d, byDelivery.getOrDefault(d.id, List.of())))
-                                    .toList();
-                        }))));
+    public Uni<Page<DeliveryView>> deliveries(String ownerId, UUID id, PageCursor after, int limit) {
+        return owned(ownerId, id).chain(endpoint -> Panache.getSession()).chain(s -> {
+            var query = s.createQuery("from WebhookDelivery where endpointId = :endpoint"
+                    + (after == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))")
+                    + " order by createdAt desc, id desc", WebhookDelivery.class).setParameter("endpoint", id);
+            if (after != null) {
+                query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+            }
+            return query.setMaxResults(limit + 1).getResultList()
+                    .map(rows -> Page.of(rows, limit, delivery -> new PageCursor(delivery.createdAt, delivery.id)))
+                    .chain(page -> s.createQuery("from WebhookAttempt where deliveryId in ?1 order by id", WebhookAttempt.class)
+                            .setParameter(1, page.items().stream().map(d -> d.id).toList()).getResultList()
+                            .map(attempts -> {
+                                var byDelivery = attempts.stream().collect(Collectors.groupingBy(a -> a.deliveryId));
+                                return page.map(d -> DeliveryView.of(d, byDelivery.getOrDefault(d.id, List.of())));
+                            }));
+        });
     }
 
     /** Sends a delivery again, now, with a fresh retry schedule and the same webhook-id. */

@@ -1,4 +1,4 @@
-package dev.likeness.consent.common;
+package dev.likeness.kit.paging;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.likeness.consent.common;
+package dev.likeness.kit.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -10,8 +10,8 @@ import dev.likeness.kit.http.Problem;
 import dev.likeness.kit.http.ProblemException;
 
 /**
- * Where a newest-first page ends: the last item's time and key (its id; the blocked person for
- * blocks), opaque to clients.
+ * Where a newest-first page ends: the last item's time and key (usually its id; another unique
+ * column where the list has no id of its own), opaque to clients.
  */
 public record PageCursor(OffsetDateTime createdAt, String key) {
 
