@@ -9,13 +9,17 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import dev.likeness.consent.draft.RemovalSweep;
 import dev.likeness.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -80,6 +84,41 @@ class DraftLifecycleTest {
     }
 
     @Test
+    void deletingALikenessAsksForTheRemovalOfEveryDraftFeaturingItAndItsOwnerStillSeesThem() throws Exception {
+        UUID alices = ConsentModelTest.likeness("alice", "EVERYONE");
+        UUID bobs = ConsentModelTest.likeness("bob", "EVERYONE");
+        String alone = draft("bob", List.of(alices));
+        String together = draft("carol", List.of(alices, bobs));
+        String removed = draft("carol", List.of(alices));
+        given().auth().oauth2(Tokens.platform()).post("/v1/drafts/{d}/removal", removed).then().statusCode(200);
+
+        Fixtures.sendIdentityEvent(alices, "deleted", """
+                {"likenessId":"%s","ownerId":"%s","deletedAt":"%s"}""".formatted(alices, Tokens.userId("alice"), OffsetDateTime.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> List.of(alone, together).stream()
+                .allMatch(draft -> "REMOVAL_REQUESTED".equals(platformsView(draft).getString("status"))));
+
+        JsonPath both = platformsView(together);
+        assertEquals(List.of(alices.toString()), both.getList("removalRequests.likenessId"), "only the deleted likeness asks");
+        assertEquals(List.of(RemovalSweep.LIKENESS_DELETED), both.getList("removalRequests.reason"));
+        assertEquals("REMOVED", platformsView(removed).getString("status"), "a draft already taken down is left alone");
+        List<String> asked = Fixtures.consentEvents(alices, 6).get("draft.removal-requested");
+        assertEquals(2, asked.size(), "one request per draft still up, each once");
+        assertEquals(List.of(RemovalSweep.LIKENESS_DELETED, RemovalSweep.LIKENESS_DELETED),
+                asked.stream().map(event -> JsonPath.from(event).getString("reason")).toList());
+
+        // Its owner still reads what became of it, until each platform confirms.
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/drafts", alices).then().statusCode(200)
+                .body("drafts.id", contains(removed, together, alone));
+        given().auth().oauth2(Tokens.platform()).post("/v1/drafts/{d}/removal", alone).then().statusCode(200);
+        given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/ledger", alices).then().statusCode(200)
+                .body("entries.type", contains("likeness.verified", "audience.changed", "draft.registered", "draft.registered",
+                        "draft.registered", "draft.removed", "likeness.deleted", "draft.removal-requested",
+                        "draft.removal-requested", "draft.removed"))
+                .body("verification.valid", is(true));
+        given().auth().oauth2(Tokens.user("bob")).get("/v1/likenesses/{id}/ledger", alices).then().statusCode(404);
+    }
+
+    @Test
     void publishingReChecksConsentWithATokenForPublishing() {
         UUID alices = ConsentModelTest.likeness("alice", "APPROVED");
         String grantId = Consents.grant("alice", alices, "{\"granteeId\":\"" + Tokens.userId("bob")
@@ -110,6 +149,10 @@ class DraftLifecycleTest {
     private static String draft(String creator, List<UUID> likenesses) {
         String token = Consents.check(creator, likenesses, "draft").getString("consentToken");
         return Consents.register(creator, likenesses, token).then().statusCode(201).extract().path("id");
+    }
+
+    private static JsonPath platformsView(String draft) {
+        return given().auth().oauth2(Tokens.platform()).get("/v1/drafts/{d}", draft).then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath page(String owner, UUID likeness, String cursor) {

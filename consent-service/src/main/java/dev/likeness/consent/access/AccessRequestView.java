@@ -13,7 +13,7 @@ public record AccessRequestView(UUID id, UUID likenessId, String requesterId, Se
                                 AccessRequest.Status status, OffsetDateTime createdAt, OffsetDateTime decidedAt,
                                 @Schema(description = "The grant an approval created") UUID grantId) {
 
-    static AccessRequestView of(AccessRequest request) {
+    public static AccessRequestView of(AccessRequest request) {
         return new AccessRequestView(request.id, request.likenessId, request.requesterId, request.purposes, request.message,
                 request.status, request.createdAt, request.decidedAt, request.grantId);
     }

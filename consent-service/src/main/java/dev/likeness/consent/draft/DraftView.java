@@ -22,7 +22,7 @@ public record DraftView(UUID id, @Schema(description = "The platform's id of the
     public record RemovalRequest(UUID likenessId, OffsetDateTime requestedAt, String reason) {
     }
 
-    static DraftView of(Registered registered) {
+    public static DraftView of(Registered registered) {
         Draft draft = registered.draft();
         List<DraftLikeness> featured = registered.featured();
         return new DraftView(draft.id, draft.externalId, draft.platformId, draft.creatorId, draft.purpose,

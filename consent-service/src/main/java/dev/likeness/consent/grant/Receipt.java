@@ -52,7 +52,7 @@ public record Receipt(
     public record WithdrawalMethod(String description, String method, String uri) {
     }
 
-    static Receipt of(Grant grant, Likeness likeness, String controllerId, OffsetDateTime now) {
+    public static Receipt of(Grant grant, Likeness likeness, String controllerId, OffsetDateTime now) {
         String uri = "/v1/likenesses/" + likeness.id + "/grants/" + grant.id;
         List<Event> events = grant.revokedAt == null
                 ? List.of(new Event("given", grant.createdAt))

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Block")
 public record BlockView(@Schema(description = "The blocked person's Keycloak subject") String personId, OffsetDateTime createdAt) {
 
-    static BlockView of(Block block) {
+    public static BlockView of(Block block) {
         return new BlockView(block.blockedId, block.createdAt);
     }
 }

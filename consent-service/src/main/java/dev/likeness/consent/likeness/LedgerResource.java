@@ -62,7 +62,7 @@ public class LedgerResource {
                              @Context UriInfo uri) {
         Uni<Likeness> likeness = identity.hasRole(Roles.TRUST_SAFETY)
                 ? likenesses.findById(likenessId)
-                : likenesses.owned(likenessId, caller.getSubject());
+                : likenesses.ownedEver(likenessId, caller.getSubject());
         return likeness.onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + likenessId))
                 .chain(found -> ledger.page(found, before, limit).map(page -> {
                     LedgerView view = LedgerView.of(likenessId, page, Ledger.verify(found, page));

@@ -23,7 +23,7 @@ public record LedgerView(UUID likenessId, List<Entry> entries, Ledger.Verificati
                         String prevHash,
                         @Schema(description = "SHA-256 (hex) of the entry's fields, each length-prefixed, and prevHash") String hash) {
 
-        static Entry of(LedgerEntry entry) {
+        public static Entry of(LedgerEntry entry) {
             return new Entry(entry.seq, entry.type, entry.occurredAt, entry.actor, entry.data, entry.prevHash, entry.hash);
         }
     }

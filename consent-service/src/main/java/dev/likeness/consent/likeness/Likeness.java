@@ -41,6 +41,8 @@ public class Likeness implements Chained {
     public String[] forbiddenTags = new String[0];
     /** Free text the renderer must follow; returned with every allowed check. */
     public String guidelines;
+    /** Deleted, and some draft featuring it not yet asked to be removed ({@code draft.RemovalSweep}). */
+    public boolean draftsRemovalPending;
     /** The ledger's last entry: its number and hash. */
     public long ledgerSeq;
     public String ledgerHash;

@@ -21,6 +21,11 @@ public class LikenessRepository implements PanacheRepositoryBase<Likeness, UUID>
         return find("id = ?1 and ownerId = ?2 and status <> ?3", id, ownerId, Likeness.Status.DELETED).firstResult();
     }
 
+    /** The owner's likeness, deleted or not: its history (ledger, drafts) stays theirs to read. */
+    public Uni<Likeness> ownedEver(UUID id, String ownerId) {
+        return find("id = ?1 and ownerId = ?2", id, ownerId).firstResult();
+    }
+
     public Uni<Likeness> forUpdate(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }

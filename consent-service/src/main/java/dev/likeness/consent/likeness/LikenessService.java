@@ -179,12 +179,14 @@ public class LikenessService {
 
     /**
      * Deletion: {@code release} first ends what consent rests on the likeness (grants, open
-     * requests), then the likeness is deleted; the ledger stays for audit.
+     * requests), then the likeness is deleted; the ledger stays for audit, and the drafts
+     * featuring it are asked to be removed ({@code draft.RemovalSweep}).
      */
     public Uni<Void> deleted(LikenessDeleted event, Function<Likeness, Uni<?>> release) {
         return follow(event.likenessId(), event.ownerId(), likeness -> release.apply(likeness)
                 .chain(() -> {
                     likeness.status = Likeness.Status.DELETED;
+                    likeness.draftsRemovalPending = true;
                     likeness.narrowed(OffsetDateTime.now(clock));
                     return ledger.append(likeness, "likeness.deleted", Ledger.IDENTITY_SERVICE,
                             Ledger.data("revision", likeness.revision));

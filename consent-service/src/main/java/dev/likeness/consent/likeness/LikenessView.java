@@ -16,7 +16,7 @@ public record LikenessView(
         @Schema(description = "Content tags a check may not declare") java.util.Set<ContentTag> forbiddenTags,
         String guidelines) {
 
-    static LikenessView of(Likeness likeness) {
+    public static LikenessView of(Likeness likeness) {
         return new LikenessView(likeness.id, likeness.ownerId, likeness.status, likeness.audience, likeness.revision,
                 likeness.verifiedAt, likeness.forbidden(), likeness.guidelines);
     }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ProtectedPersonView(UUID id, String name, List<String> aliases, ProtectedPerson.Kind kind, String subjectId,
                                   String note, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    static ProtectedPersonView of(ProtectedPerson person) {
+    public static ProtectedPersonView of(ProtectedPerson person) {
         return new ProtectedPersonView(person.id, person.name, List.of(person.aliases), person.kind, person.subjectId,
                 person.note, person.createdAt, person.updatedAt);
     }
