@@ -25,6 +25,12 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return find(query + " order by seq desc", parameters).page(0, limit).list();
     }
 
+    /** Everything kept for the recipient, in the inbox or not, in their numbering after {@code afterSeq}. */
+    public Uni<List<Notification>> after(String recipientId, long afterSeq, int limit) {
+        return find("recipientId = :recipient and seq > :after order by seq", Parameters.with("recipient", recipientId)
+                .and("after", afterSeq)).page(0, limit).list();
+    }
+
     public Uni<Long> count(String recipientId, InboxFilter filter) {
         return count(filter.where(), filter.parameters(recipientId));
     }

@@ -3,6 +3,7 @@ package dev.likeness.notification.inbox;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
 import dev.likeness.kit.time.Clocks;
+import dev.likeness.notification.directory.DisplayNames;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -23,6 +25,8 @@ public class Notifications {
 
     @Inject NotificationRepository notifications;
     @Inject Outbox outbox;
+    @Inject NotificationTexts texts;
+    @Inject DisplayNames names;
     @Inject Clock clock;
 
     /**
@@ -58,6 +62,19 @@ public class Notifications {
     @WithSession
     public Uni<List<Notification>> inbox(String recipientId, InboxFilter filter, InboxCursor before, int limit) {
         return notifications.inbox(recipientId, filter, before == null ? null : before.seq(), limit);
+    }
+
+    /**
+     * For the recipient's export: a page of everything kept for them, in the inbox or not (read,
+     * unread, archived, or kept only for the stream), in their numbering after {@code afterSeq}
+     * (from the first when null), each with its text as the inbox shows it in {@code locale}. Read
+     * in a session of its own, closed before the names are looked up.
+     */
+    public Uni<List<ExportedNotification>> exported(String recipientId, Long afterSeq, int limit, Locale locale) {
+        return Panache.withSession(() -> notifications.after(recipientId, afterSeq == null ? 0 : afterSeq, limit))
+                .chain(found -> Uni.createFrom().completionStage(names.of(found.stream().map(n -> n.actorId).toList()))
+                        .map(known -> found.stream()
+                                .map(n -> ExportedNotification.of(n, texts.render(n, known.get(n.actorId), locale))).toList()));
     }
 
     @WithSession

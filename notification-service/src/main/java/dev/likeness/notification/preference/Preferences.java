@@ -35,13 +35,21 @@ public class Preferences implements PanacheRepositoryBase<Preference, Preference
 
     @WithSession
     public Uni<List<PreferenceView>> all(String recipientId) {
+        return exported(recipientId)
+                .map(types -> types.stream().map(p -> new PreferenceView(p.type(), p.critical(), p.channels())).toList());
+    }
+
+    /** Every type with the channels it reaches, and when the person chose them: for their export (and {@link #all}). */
+    @WithSession
+    public Uni<List<ExportedPreference>> exported(String recipientId) {
         return list("recipientId", recipientId).map(saved -> {
             Map<NotificationType, Preference> byType = saved.stream()
                     .collect(Collectors.toMap(p -> p.type, Function.identity()));
             return Arrays.stream(NotificationType.values()).map(type -> {
                 Preference p = byType.get(type);
-                return new PreferenceView(type, type.critical(),
-                        p == null || type.critical() ? Channels.ALL : new Channels(p.inbox, p.stream, p.webhook));
+                return new ExportedPreference(type, type.critical(),
+                        p == null || type.critical() ? Channels.ALL : new Channels(p.inbox, p.stream, p.webhook),
+                        p == null ? null : p.updatedAt);
             }).toList();
         });
     }

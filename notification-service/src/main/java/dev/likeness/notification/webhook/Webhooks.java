@@ -144,22 +144,63 @@ public class Webhooks {
     /** The endpoint's delivery log, newest first, a page at a time, each delivery with its attempts. */
     @WithSession
     public Uni<Page<DeliveryView>> deliveries(String ownerId, UUID id, PageCursor after, int limit) {
-        return owned(ownerId, id).chain(endpoint -> Panache.getSession()).chain(s -> {
-            var query = s.createQuery("from WebhookDelivery where endpointId = :endpoint"
-                    + (after == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))")
-                    + " order by createdAt desc, id desc", WebhookDelivery.class).setParameter("endpoint", id);
-            if (after != null) {
-                query.setParameter("at", after.createdAt()).setParameter("id", after.id());
-            }
-            return query.setMaxResults(limit + 1).getResultList()
-                    .map(rows -> Page.of(rows, limit, delivery -> new PageCursor(delivery.createdAt, delivery.id)))
-                    .chain(page -> s.createQuery("from WebhookAttempt where deliveryId in ?1 order by id", WebhookAttempt.class)
-                            .setParameter(1, page.items().stream().map(d -> d.id).toList()).getResultList()
-                            .map(attempts -> {
-                                var byDelivery = attempts.stream().collect(Collectors.groupingBy(a -> a.deliveryId));
-                                return page.map(d -> DeliveryView.of(d, byDelivery.getOrDefault(d.id, List.of())));
-                            }));
-        });
+        return owned(ownerId, id).chain(endpoint -> Panache.getSession())
+                .chain(s -> logPage(s, id, after, limit + 1))
+                .map(rows -> Page.of(rows, limit, logged -> cursorOf(logged.delivery()))
+                        .map(logged -> DeliveryView.of(logged.delivery(), logged.attempts())));
+    }
+
+    /** Every endpoint of the owner, without its secrets: for their export. */
+    @WithSession
+    public Uni<List<ExportedEndpoint>> exportedEndpoints(String ownerId) {
+        return Panache.getSession().chain(s -> s
+                .createQuery("from WebhookEndpoint where ownerId = ?1 order by createdAt, id", WebhookEndpoint.class)
+                .setParameter(1, ownerId).getResultList())
+                .map(all -> all.stream().map(ExportedEndpoint::of).toList());
+    }
+
+    /**
+     * For the owner's export: a page of an endpoint's delivery log, newest first, after
+     * {@code after} (from the newest when null), each delivery with its attempts; empty when the
+     * endpoint is not the owner's (or no longer exists).
+     */
+    @WithSession
+    public Uni<List<ExportedDelivery>> exportedDeliveries(String ownerId, UUID endpointId, PageCursor after, int limit) {
+        return Panache.getSession().chain(s -> s
+                .createSelectionQuery("select count(*) from WebhookEndpoint where id = ?1 and ownerId = ?2", Long.class)
+                .setParameter(1, endpointId).setParameter(2, ownerId).getSingleResult()
+                .chain(owned -> owned == 0 ? Uni.createFrom().item(List.<Logged>of()) : logPage(s, endpointId, after, limit)))
+                .map(page -> page.stream().map(logged -> ExportedDelivery.of(logged.delivery(), logged.attempts())).toList());
+    }
+
+    /** Where a delivery stands in its endpoint's log. */
+    public static PageCursor position(ExportedDelivery delivery) {
+        return new PageCursor(delivery.createdAt(), delivery.id());
+    }
+
+    private static PageCursor cursorOf(WebhookDelivery delivery) {
+        return new PageCursor(delivery.createdAt, delivery.id);
+    }
+
+    private record Logged(WebhookDelivery delivery, List<WebhookAttempt> attempts) {
+    }
+
+    /** At most {@code limit} deliveries of the log after {@code after}, newest first, by keyset on webhook_delivery_log. */
+    private static Uni<List<Logged>> logPage(Mutiny.Session s, UUID endpointId, PageCursor after, int limit) {
+        var query = s.createQuery("from WebhookDelivery where endpointId = :endpoint"
+                + (after == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))")
+                + " order by createdAt desc, id desc", WebhookDelivery.class).setParameter("endpoint", endpointId);
+        if (after != null) {
+            query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+        }
+        return query.setMaxResults(limit).getResultList().chain(rows -> rows.isEmpty()
+                ? Uni.createFrom().item(List.<Logged>of())
+                : s.createQuery("from WebhookAttempt where deliveryId in ?1 order by id", WebhookAttempt.class)
+                        .setParameter(1, rows.stream().map(d -> d.id).toList()).getResultList()
+                        .map(attempts -> {
+                            var byDelivery = attempts.stream().collect(Collectors.groupingBy(a -> a.deliveryId));
+                            return rows.stream().map(d -> new Logged(d, byDelivery.getOrDefault(d.id, List.of()))).toList();
+                        }));
     }
 
     /** Sends a delivery again, now, with a fresh retry schedule and the same webhook-id. */
