@@ -1,8 +1,10 @@
 package dev.likeness.identity;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Base64;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.likeness.captures.Captures;
 import dev.likeness.devstack.testing.ConfigOverrides;
+import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
 import dev.likeness.identity.biometric.BiometricConfig;
 import dev.likeness.identity.biometric.ExpiredCaptures;
@@ -46,6 +49,10 @@ class CaptureRetentionTest {
         assertEquals("video/mp4", kept.getString("media_type"));
         assertArrayEquals(capture, StoredBiometrics.content(kept, StoredBiometrics.key(biometrics.keyEncryptionKey()), likeness, "CAPTURE"),
                 "the uploaded bytes, encrypted");
+        JsonPath exported = given().auth().oauth2(Tokens.user(person)).get("/v1/me/export").then().statusCode(200).extract().jsonPath();
+        assertArrayEquals(capture, Base64.getDecoder().decode(exported.getString("find { it.section == 'likeness' }.item.capture.data")),
+                "its owner's export holds it, decrypted, while it is kept");
+        assertEquals("video/mp4", exported.getString("find { it.section == 'likeness' }.item.capture.mediaType"));
 
         expiredCaptures.purge().await().indefinitely();
         assertEquals(1L, count(likeness, "CAPTURE"), "kept until its retention ends");

@@ -26,8 +26,8 @@ public class BiometricVault {
 
     public enum Kind { REFERENCE_IMAGE, CAPTURE }
 
-    /** Decrypted content and its media type. */
-    public record Content(String mediaType, byte[] bytes) {
+    /** Decrypted content, its media type, when it was kept and when its retention ends (null: while the likeness exists). */
+    public record Content(String mediaType, byte[] bytes, OffsetDateTime keptAt, OffsetDateTime deleteAfter) {
     }
 
     private final SecretKey keyEncryptionKey;
@@ -53,14 +53,15 @@ public class BiometricVault {
     /** The decrypted content, or null when there is none (never kept, expired, or shredded). */
     public Uni<Content> read(UUID likenessId, Kind kind) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        SELECT k.wrapped_key, r.media_type, r.ciphertext FROM biometric_record r
+                        SELECT k.wrapped_key, r.media_type, r.ciphertext, r.created_at, r.delete_after FROM biometric_record r
                         JOIN likeness_key k ON k.likeness_id = r.likeness_id
                         WHERE r.likeness_id = ?1 AND r.kind = ?2 AND (r.delete_after IS NULL OR r.delete_after > now())""", Object[].class)
                 .setParameter(1, likenessId)
                 .setParameter(2, kind.name())
                 .getSingleResultOrNull())
                 .map(row -> row == null ? null : new Content((String) row[1],
-                        decrypt(unwrap((byte[]) row[0], likenessId), (byte[]) row[2], context(likenessId, kind))));
+                        decrypt(unwrap((byte[]) row[0], likenessId), (byte[]) row[2], context(likenessId, kind)),
+                        (OffsetDateTime) row[3], (OffsetDateTime) row[4]));
     }
 
     /** Destroys the likeness' data key and every record it encrypts; in the caller's transaction. */

@@ -2,6 +2,11 @@ package dev.likeness.identity.capture;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +75,30 @@ public class CaptureFailures {
                         .setParameter(4, now)
                         .executeUpdate()))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The person's failed captures still recorded for these enrolments of theirs, oldest first per
+     * enrolment. A failure is forgotten once it left the window and another failure is recorded.
+     */
+    public Uni<Map<UUID, List<FailedCapture>>> recorded(String ownerId, Collection<UUID> enrolmentIds) {
+        if (enrolmentIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        SELECT enrolment_id, outcome, failed_at FROM capture_failure WHERE owner_id = ?1 AND enrolment_id IN (?2)
+                        ORDER BY failed_at, id""", Object[].class)
+                .setParameter(1, ownerId)
+                .setParameter(2, enrolmentIds)
+                .getResultList())
+                .map(rows -> {
+                    Map<UUID, List<FailedCapture>> failed = new HashMap<>();
+                    for (Object[] row : rows) {
+                        failed.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
+                                .add(new FailedCapture((String) row[1], (OffsetDateTime) row[2]));
+                    }
+                    return failed;
+                });
     }
 
     private ProblemException tooManyAttempts(Duration wait) {

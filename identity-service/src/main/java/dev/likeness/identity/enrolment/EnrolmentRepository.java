@@ -1,12 +1,17 @@
 package dev.likeness.identity.enrolment;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import dev.likeness.kit.paging.PageCursor;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -22,6 +27,31 @@ public class EnrolmentRepository implements PanacheRepositoryBase<Enrolment, UUI
     public Uni<List<Enrolment>> open(String ownerId, OffsetDateTime now, int limit) {
         return find("ownerId = ?1 and status = ?2 and expiresAt > ?3 order by expiresAt", ownerId, Enrolment.Status.AWAITING_CAPTURE, now)
                 .page(0, limit).list();
+    }
+
+    /** A page of every enrolment of the owner, oldest first, after {@code after}. */
+    public Uni<List<Enrolment>> everyOwnedBy(String ownerId, PageCursor after, int limit) {
+        if (after == null) {
+            return find("ownerId = ?1 order by createdAt, id", ownerId).page(0, limit).list();
+        }
+        return find("ownerId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+                ownerId, after.createdAt(), after.id()).page(0, limit).list();
+    }
+
+    /** The SHA-256 (hex) of the capture first submitted for each of these enrolments that has one. */
+    public Uni<Map<UUID, String>> captureDigests(Collection<UUID> enrolmentIds) {
+        if (enrolmentIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT enrolment_id, sha256 FROM capture_digest WHERE enrolment_id IN (?1)", Object[].class)
+                .setParameter(1, enrolmentIds)
+                .getResultList())
+                .map(rows -> {
+                    Map<UUID, String> digests = new HashMap<>();
+                    rows.forEach(row -> digests.put((UUID) row[0], (String) row[1]));
+                    return digests;
+                });
     }
 
     /** Locked: two captures racing for one challenge are serialised, the second finds it used. */

@@ -24,6 +24,7 @@ import dev.likeness.identity.liveness.Verdict;
 import dev.likeness.kit.database.TransactionLocks;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
+import dev.likeness.kit.paging.PageCursor;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -37,6 +38,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class EnrolmentService {
+
+    /** Enrolments per page of an export. */
+    static final int EXPORT_PAGE = 100;
 
     @Inject EnrolmentRepository enrolments;
     @Inject LikenessRepository likenesses;
@@ -88,6 +92,22 @@ public class EnrolmentService {
     @WithSession
     public Uni<Enrolment> get(UUID id, String ownerId) {
         return enrolments.owned(id, ownerId).onItem().ifNull().failWith(() -> ProblemException.notFound("enrolment " + id));
+    }
+
+    /**
+     * A page of the owner's export: every enrolment of theirs, oldest first after {@code after},
+     * with its verification, the digest of the capture that decided it and its failed captures.
+     */
+    @WithSession
+    public Uni<List<EnrolmentExport>> exportPage(String ownerId, PageCursor after) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return enrolments.everyOwnedBy(ownerId, after, EXPORT_PAGE).chain(page -> {
+            List<UUID> ids = page.stream().map(enrolment -> enrolment.id).toList();
+            return enrolments.captureDigests(ids).chain(digests -> failures.recorded(ownerId, ids).map(failed -> page.stream()
+                    .map(enrolment -> EnrolmentExport.of(enrolment, now, digests.get(enrolment.id),
+                            failed.getOrDefault(enrolment.id, List.of())))
+                    .toList()));
+        });
     }
 
     /** Fails unless this challenge still takes a capture with this nonce; changes nothing. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import dev.likeness.kit.paging.PageCursor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -15,6 +16,15 @@ public class LikenessRepository implements PanacheRepositoryBase<Likeness, UUID>
     /** The owner's likenesses; deleted ones no longer exist for them. */
     public Uni<List<Likeness>> ownedBy(String ownerId) {
         return list("ownerId = ?1 and status <> ?2", ownerId, Likeness.Status.DELETED);
+    }
+
+    /** A page of every likeness the owner has or had, deleted ones included, oldest first, after {@code after}. */
+    public Uni<List<Likeness>> everyOwnedBy(String ownerId, PageCursor after, int limit) {
+        if (after == null) {
+            return find("ownerId = ?1 order by verifiedAt, id", ownerId).page(0, limit).list();
+        }
+        return find("ownerId = ?1 and (verifiedAt > ?2 or (verifiedAt = ?2 and id > ?3)) order by verifiedAt, id",
+                ownerId, after.createdAt(), after.id()).page(0, limit).list();
     }
 
     /** A verified or suspended likeness: either keeps its owner from enrolling another. */

@@ -2,6 +2,7 @@ package dev.likeness.identity.likeness;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -13,9 +14,11 @@ import dev.likeness.identity.biometric.BiometricVault;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.DomainEvent;
 import dev.likeness.kit.outbox.Outbox;
+import dev.likeness.kit.paging.PageCursor;
 import dev.likeness.kit.time.Clocks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,6 +29,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class LikenessService {
+
+    /** Likenesses per page of an export. */
+    static final int EXPORT_PAGE = 100;
 
     @Inject LikenessRepository likenesses;
     @Inject Outbox outbox;
@@ -43,6 +49,27 @@ public class LikenessService {
         return getOwn(id, ownerId)
                 .chain(likeness -> vault.read(likeness.id, BiometricVault.Kind.REFERENCE_IMAGE))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("reference image of likeness " + id));
+    }
+
+    /**
+     * A page of the owner's export: every likeness they have or had, deleted ones included, oldest
+     * first after {@code after}, each with its biometric data decrypted while it exists. At most one
+     * likeness of a person is not deleted, so a page holds at most one reference image and capture.
+     */
+    @WithSession
+    public Uni<List<LikenessExport>> exportPage(String ownerId, PageCursor after) {
+        return likenesses.everyOwnedBy(ownerId, after, EXPORT_PAGE).chain(page -> Multi.createFrom().iterable(page)
+                .onItem().transformToUniAndConcatenate(this::export)
+                .collect().asList());
+    }
+
+    private Uni<LikenessExport> export(Likeness likeness) {
+        if (likeness.status == Likeness.Status.DELETED) {
+            return Uni.createFrom().item(LikenessExport.deleted(likeness));
+        }
+        return vault.read(likeness.id, BiometricVault.Kind.REFERENCE_IMAGE)
+                .chain(image -> vault.read(likeness.id, BiometricVault.Kind.CAPTURE)
+                        .map(capture -> LikenessExport.kept(likeness, image, capture)));
     }
 
     @WithSession
