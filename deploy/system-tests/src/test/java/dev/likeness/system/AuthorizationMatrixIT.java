@@ -50,7 +50,7 @@ class AuthorizationMatrixIT {
      * likeness' deletion last of all.
      */
     private static final List<String> RUN_ORDER = List.of(
-            "consent GET /v1/me", "consent POST /v1/checks", "consent POST /v1/drafts", "consent GET /v1/drafts",
+            "consent GET /v1/me", "consent GET /v1/me/export", "consent POST /v1/checks", "consent POST /v1/drafts", "consent GET /v1/drafts",
             "consent GET /v1/drafts/{draftId}", "consent POST /v1/drafts/{draftId}/publication",
             "consent GET /v1/likenesses/{likenessId}/drafts", "consent POST /v1/likenesses/{likenessId}/drafts/{draftId}/removal-request",
             "consent POST /v1/drafts/{draftId}/removal",
@@ -74,13 +74,13 @@ class AuthorizationMatrixIT {
             "notification PUT /v1/preferences/{type}", "notification POST /v1/webhooks", "notification GET /v1/webhooks",
             "notification GET /v1/webhooks/{id}", "notification PUT /v1/webhooks/{id}", "notification POST /v1/webhooks/{id}/secret",
             "notification GET /v1/webhooks/{id}/deliveries", "notification POST /v1/webhooks/{id}/deliveries/{deliveryId}/retry",
-            "notification DELETE /v1/webhooks/{id}",
+            "notification DELETE /v1/webhooks/{id}", "notification GET /v1/me/export",
             "identity POST /v1/enrolments", "identity GET /v1/enrolments/{enrolmentId}",
             "identity POST /v1/enrolments/{enrolmentId}/liveness-session",
             "identity POST /v1/enrolments/{enrolmentId}/liveness-session/result", "identity PUT /v1/enrolments/{enrolmentId}/capture",
             "identity GET /v1/likenesses", "identity GET /v1/likenesses/{likenessId}", "identity GET /v1/likenesses/{likenessId}/reference-image",
             "identity POST /v1/likenesses/{likenessId}/suspension", "identity DELETE /v1/likenesses/{likenessId}/suspension",
-            "identity DELETE /v1/likenesses/{likenessId}");
+            "identity GET /v1/me/export", "identity DELETE /v1/likenesses/{likenessId}");
 
     /** One cell: the status, and for a refusal other than 401/403/404 its problem code. */
     private record Cell(int status, String code) {

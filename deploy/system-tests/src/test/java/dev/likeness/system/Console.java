@@ -1,7 +1,13 @@
 package dev.likeness.system;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -79,6 +85,18 @@ final class Console {
         }
         throw new AssertionError("the keyboard never reached " + element + " on " + browser.getCurrentUrl()
                 + " within " + MAX_TABS + " Tab presses");
+    }
+
+    /** What following the link to {@code path} downloads, fetched with this browser's session cookies. */
+    byte[] download(String path) throws IOException, InterruptedException {
+        String cookies = browser.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+        HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + answer.statusCode());
+        }
+        return answer.body();
     }
 
     WebElement waitFor(By target) {

@@ -9,11 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,6 +173,18 @@ class ConsoleJourneyIT {
                 page.press(By.linkText("Delivery log"), Keys.ENTER);
                 page.waitFor(By.cssSelector("main table"));
                 page.check("webhook-log");
+                // She downloads her data: one archive, every service's export whole, naming her likeness,
+                // Bob's draft of her and its alert, and no webhook secret.
+                page.open("/settings");
+                Map<String, String> archive = unzip(page.download(page.waitFor(By.id("download-my-data")).getDomAttribute("href")));
+                JsonPath manifest = JsonPath.from(archive.get("manifest.json"));
+                assertEquals(true, manifest.getBoolean("complete"), archive.get("manifest.json"));
+                assertEquals(List.of("identity-service.json", "consent-service.json", "notification-service.json"),
+                        manifest.getList("files.name"));
+                assertTrue(archive.get("identity-service.json").contains(likeness));
+                assertTrue(archive.get("consent-service.json").contains(draft) && archive.get("consent-service.json").contains(Users.id(bob)));
+                assertTrue(archive.get("notification-service.json").contains(draft));
+                assertFalse(String.join("", archive.values()).contains("whsec_"), "no webhook secret leaves the services");
                 page.open("/");
                 page.check("home");
             }
@@ -254,6 +273,16 @@ class ConsoleJourneyIT {
     }
 
     /** age_group=teen on the account, as an administrator sets it (the rest of the account unchanged). */
+    private static Map<String, String> unzip(byte[] zip) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                files.put(entry.getName(), new String(entries.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
     private static void makeTeen(String userId) throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode user = (com.fasterxml.jackson.databind.node.ObjectNode)

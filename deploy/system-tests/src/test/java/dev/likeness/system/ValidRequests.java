@@ -37,7 +37,7 @@ final class ValidRequests {
         return switch (key) {
             case "identity POST /v1/enrolments", "identity GET /v1/enrolments/{enrolmentId}", "identity GET /v1/likenesses",
                  "identity GET /v1/likenesses/{likenessId}", "identity GET /v1/likenesses/{likenessId}/reference-image",
-                 "identity DELETE /v1/likenesses/{likenessId}" -> Valid.of(Caller.OWNER);
+                 "identity DELETE /v1/likenesses/{likenessId}", "identity GET /v1/me/export" -> Valid.of(Caller.OWNER);
             case "identity PUT /v1/enrolments/{enrolmentId}/capture" -> new Valid(Caller.OWNER, "video/mp4", MP4_HEAD, nonce);
             case "identity POST /v1/enrolments/{enrolmentId}/liveness-session",
                  "identity POST /v1/enrolments/{enrolmentId}/liveness-session/result" -> new Valid(Caller.OWNER, null, null, nonce);
@@ -45,7 +45,7 @@ final class ValidRequests {
                     Valid.json(Caller.TRUST_SAFETY, "{\"reason\":\"Reported as an impersonation\"}");
             case "identity DELETE /v1/likenesses/{likenessId}/suspension" -> Valid.of(Caller.TRUST_SAFETY);
 
-            case "consent GET /v1/me", "consent GET /v1/likenesses", "consent GET /v1/likenesses/{likenessId}",
+            case "consent GET /v1/me", "consent GET /v1/me/export", "consent GET /v1/likenesses", "consent GET /v1/likenesses/{likenessId}",
                  "consent GET /v1/likenesses/{likenessId}/blocks", "consent PUT /v1/likenesses/{likenessId}/blocks/{personId}",
                  "consent DELETE /v1/likenesses/{likenessId}/blocks/{personId}", "consent GET /v1/likenesses/{likenessId}/grants",
                  "consent DELETE /v1/likenesses/{likenessId}/grants", "consent GET /v1/likenesses/{likenessId}/grants/{grantId}/receipt",
@@ -87,7 +87,8 @@ final class ValidRequests {
                  "notification DELETE /v1/notifications/{id}/archived", "notification GET /v1/notifications/stream",
                  "notification GET /v1/preferences", "notification GET /v1/webhooks", "notification GET /v1/webhooks/{id}",
                  "notification DELETE /v1/webhooks/{id}", "notification POST /v1/webhooks/{id}/secret",
-                 "notification GET /v1/webhooks/{id}/deliveries", "notification POST /v1/webhooks/{id}/deliveries/{deliveryId}/retry" ->
+                 "notification GET /v1/webhooks/{id}/deliveries", "notification POST /v1/webhooks/{id}/deliveries/{deliveryId}/retry",
+                 "notification GET /v1/me/export" ->
                     Valid.of(Caller.OWNER);
             case "notification PUT /v1/preferences/{type}" -> Valid.json(Caller.OWNER, "{\"inbox\":false,\"stream\":true,\"webhook\":false}");
             // access.denied never reaches the matrix's callers: the endpoints it creates have nothing to deliver (no retries left running).
