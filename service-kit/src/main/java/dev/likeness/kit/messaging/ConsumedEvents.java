@@ -1,32 +1,22 @@
 package dev.likeness.kit.messaging;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
-
+import dev.likeness.kit.retention.RetentionConfig;
+import dev.likeness.kit.retention.RetentionRule;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The events each consumer has applied, recorded in the transaction that applied them, and kept
  * as long as Kafka could deliver them again: a record older than the topics' retention can meet
- * no redelivery, so it is purged ({@code likeness.messaging.consumed-retention}).
+ * no redelivery, so it is deleted by the retention rule {@code consumed-events}
+ * ({@code likeness.retention.consumed-events}).
  */
 @ApplicationScoped
 public class ConsumedEvents {
-
-    private static final Logger LOG = Logger.getLogger(ConsumedEvents.class);
-
-    @Inject Pool database;
-    @Inject MessagingConfig config;
-    @Inject Clock clock;
 
     /** True the first time {@code consumer} sees the event; must run in the effect's transaction. */
     public Uni<Boolean> firstDelivery(String consumer, IncomingEvent event) {
@@ -41,13 +31,11 @@ public class ConsumedEvents {
                 .map(inserted -> inserted == 1);
     }
 
-    /** Deletes the records past retention. */
-    @Scheduled(every = "${likeness.messaging.purge-interval}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public Uni<Void> purge() {
-        OffsetDateTime before = OffsetDateTime.now(clock).minus(config.consumedRetention());
-        return database.preparedQuery("DELETE FROM consumed_event WHERE consumed_at < $1").execute(Tuple.of(before))
-                .invoke(deleted -> LOG.debugf("Purged %d consumed events recorded before %s", deleted.rowCount(), before))
-                .replaceWithVoid();
+    @Produces
+    @Singleton
+    static RetentionRule retention(RetentionConfig config) {
+        return RetentionRule.deleting("consumed-events", "consumed event ids",
+                "a redelivery is recognised as long as Kafka may deliver the event again (the topics keep 7 days)",
+                config.consumedEvents(), "consumed_event", "consumed_at < $1");
     }
 }
