@@ -36,7 +36,6 @@ import dev.likeness.consent.likeness.LikenessView;
 import dev.likeness.consent.protect.ProtectedPerson;
 import dev.likeness.consent.protect.ProtectedPersonView;
 import dev.likeness.consent.token.ConsentTokenConfig;
-import dev.likeness.kit.export.ExportAbout;
 import dev.likeness.kit.export.Exports;
 import dev.likeness.kit.http.Roles;
 import dev.likeness.kit.paging.PageCursor;
@@ -68,8 +67,7 @@ public class ExportResource {
     public Multi<ExportRecord> export() {
         String me = caller.getSubject();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return exports.stream(me, Multi.createBy().concatenating().streams(
-                Multi.createFrom().item(ExportRecord.of(Section.ABOUT, new ExportAbout("consent-service", me, now))),
+        return exports.stream(me, about -> ExportRecord.of(Section.ABOUT, about), Multi.createBy().concatenating().streams(
                 Multi.createFrom().uni(reads.likenesses(me)).onItem().transformToMultiAndConcatenate(owned -> Multi.createFrom()
                         .iterable(owned).onItem().transformToMultiAndConcatenate(likeness -> ofLikeness(likeness, now))),
                 Exports.<Grant, PageCursor>paged(after -> reads.newest(Grant.class, "granteeId = ?1", me, "id", after), ExportResource::at)

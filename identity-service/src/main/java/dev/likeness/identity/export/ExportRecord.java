@@ -14,6 +14,7 @@ import dev.likeness.kit.http.Codes;
 public record ExportRecord(Section section,
                            @Schema(oneOf = {ExportAbout.class, LikenessExport.class, EnrolmentExport.class}) Object item) {
 
+    @Schema(name = "ExportSection")
     public enum Section {
         /** {@code ExportAbout}: which service, whose, when; always the first record. */
         ABOUT,

@@ -1,7 +1,5 @@
 package dev.likeness.identity.export;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,7 +21,6 @@ import dev.likeness.identity.enrolment.EnrolmentService;
 import dev.likeness.identity.export.ExportRecord.Section;
 import dev.likeness.identity.likeness.LikenessExport;
 import dev.likeness.identity.likeness.LikenessService;
-import dev.likeness.kit.export.ExportAbout;
 import dev.likeness.kit.export.Exports;
 import dev.likeness.kit.http.Roles;
 import io.smallrye.mutiny.Multi;
@@ -37,7 +34,6 @@ public class ExportResource {
     @Inject LikenessService likenesses;
     @Inject EnrolmentService enrolments;
     @Inject JsonWebToken caller;
-    @Inject Clock clock;
 
     @GET
     @RolesAllowed(Roles.USER)
@@ -54,9 +50,7 @@ public class ExportResource {
     @APIResponse(responseCode = "409", description = "An export of yours is still being sent (export-running)")
     public Multi<ExportRecord> export() {
         String me = caller.getSubject();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return exports.stream(me, Multi.createBy().concatenating().streams(
-                Multi.createFrom().item(new ExportRecord(Section.ABOUT, new ExportAbout("identity-service", me, now))),
+        return exports.stream(me, about -> new ExportRecord(Section.ABOUT, about), Multi.createBy().concatenating().streams(
                 Exports.paged(after -> likenesses.exportPage(me, after), LikenessExport::position)
                         .map(likeness -> new ExportRecord(Section.LIKENESS, likeness)),
                 Exports.paged(after -> enrolments.exportPage(me, after), EnrolmentExport::position)

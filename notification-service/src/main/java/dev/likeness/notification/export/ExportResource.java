@@ -1,7 +1,5 @@
 package dev.likeness.notification.export;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.likeness.kit.export.ExportAbout;
 import dev.likeness.kit.export.Exports;
 import dev.likeness.kit.http.Roles;
 import dev.likeness.notification.export.ExportRecord.Section;
@@ -53,7 +50,6 @@ public class ExportResource {
     @Inject Preferences preferences;
     @Inject Webhooks webhooks;
     @Inject JsonWebToken caller;
-    @Inject Clock clock;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -72,9 +68,7 @@ public class ExportResource {
         // Few (likeness.webhooks.max-endpoints), read once: listed, then each one's delivery log.
         Uni<List<ExportedEndpoint>> endpoints = Uni.createFrom().deferred(() -> webhooks.exportedEndpoints(subject))
                 .memoize().indefinitely();
-        return exports.stream(subject, Multi.createBy().concatenating().streams(
-                Multi.createFrom().item(() -> new ExportRecord(Section.ABOUT,
-                        new ExportAbout("notification-service", subject, OffsetDateTime.now(clock)))),
+        return exports.stream(subject, about -> new ExportRecord(Section.ABOUT, about), Multi.createBy().concatenating().streams(
                 Exports.paged((Long after) -> notifications.exported(subject, after, PAGE, locale), ExportedNotification::seq)
                         .map(notification -> new ExportRecord(Section.NOTIFICATION, notification)),
                 all(Uni.createFrom().deferred(() -> preferences.exported(subject)))

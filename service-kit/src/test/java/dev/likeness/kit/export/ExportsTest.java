@@ -3,7 +3,10 @@ package dev.likeness.kit.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,52 +19,33 @@ import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 
 class ExportsTest {
 
-    private final Exports exports = new Exports(new ExportConfig() {
-        @Override
-        public int maxRunning() {
-            return 2;
-        }
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
 
-        @Override
-        public Duration idleTimeout() {
-            return Duration.ofMinutes(5);
-        }
-    });
+    private final Exports exports = exports(2, Duration.ofMinutes(5));
 
     @Test
     void aPersonStreamsOneExportAtATimeAndAnInstanceItsMaximum() {
-        AssertSubscriber<Integer> first = exports.stream("ann", Multi.createFrom().items(1, 2))
-                .subscribe().withSubscriber(AssertSubscriber.create(1));
-        assertEquals(409, refusal(exports.stream("ann", Multi.createFrom().items(3))).status());
+        AssertSubscriber<String> first = export(exports, "ann", "1", "2").subscribe().withSubscriber(AssertSubscriber.create(2));
+        assertEquals(409, refusal(export(exports, "ann", "3")).status());
 
-        exports.stream("ben", Multi.createFrom().items(4)).subscribe().withSubscriber(AssertSubscriber.create(0));
-        ProblemException busy = refusal(exports.stream("cat", Multi.createFrom().items(5)));
+        export(exports, "ben", "4").subscribe().withSubscriber(AssertSubscriber.create(0));
+        ProblemException busy = refusal(export(exports, "cat", "5"));
         assertEquals(503, busy.status());
 
         first.request(1).assertCompleted();
-        exports.stream("ann", Multi.createFrom().items(6)).subscribe().withSubscriber(AssertSubscriber.create(1))
-                .assertCompleted().assertItems(6);
+        export(exports, "ann", "6").subscribe().withSubscriber(AssertSubscriber.create(2))
+                .assertCompleted().assertItems("test-service ann 2026-12-06T12:00Z", "6");
     }
 
     @Test
     void aClientGoneOrSilentGivesItsSlotBack() {
-        exports.stream("ann", Multi.createFrom().items(1, 2)).subscribe().withSubscriber(AssertSubscriber.create(1)).cancel();
-        Exports quick = new Exports(new ExportConfig() {
-            @Override
-            public int maxRunning() {
-                return 1;
-            }
+        export(exports, "ann", "1", "2").subscribe().withSubscriber(AssertSubscriber.create(1)).cancel();
+        Exports quick = exports(1, Duration.ofMillis(50));
+        quick.stream("ben", Object::toString, Multi.createFrom().<String>emitter(emitter -> { }))
+                .subscribe().withSubscriber(AssertSubscriber.create(1)).awaitFailure(Duration.ofSeconds(10));
 
-            @Override
-            public Duration idleTimeout() {
-                return Duration.ofMillis(50);
-            }
-        });
-        quick.stream("ben", Multi.createFrom().emitter(emitter -> { })).subscribe().withSubscriber(AssertSubscriber.create(1))
-                .awaitFailure(Duration.ofSeconds(10));
-
-        exports.stream("ann", Multi.createFrom().items(3)).subscribe().withSubscriber(AssertSubscriber.create(1)).assertCompleted();
-        quick.stream("cat", Multi.createFrom().items(4)).subscribe().withSubscriber(AssertSubscriber.create(1)).assertCompleted();
+        export(exports, "ann", "3").subscribe().withSubscriber(AssertSubscriber.create(2)).assertCompleted();
+        export(quick, "cat", "4").subscribe().withSubscriber(AssertSubscriber.create(2)).assertCompleted();
     }
 
     @Test
@@ -79,7 +63,27 @@ class ExportsTest {
         assertEquals(java.util.Arrays.asList(null, 8, 6, 5), readAfter, "each page after the last row of the one before, until one is empty");
     }
 
-    private static ProblemException refusal(Multi<Integer> export) {
+    /** An export of {@code records}, its first record the about of this service and person, as text. */
+    private static Multi<String> export(Exports exports, String person, String... records) {
+        return exports.stream(person, about -> about.service() + " " + about.subjectId() + " " + about.exportedAt(),
+                Multi.createFrom().items(records));
+    }
+
+    private static Exports exports(int maxRunning, Duration idleTimeout) {
+        return new Exports(new ExportConfig() {
+            @Override
+            public int maxRunning() {
+                return maxRunning;
+            }
+
+            @Override
+            public Duration idleTimeout() {
+                return idleTimeout;
+            }
+        }, "test-service", CLOCK);
+    }
+
+    private static ProblemException refusal(Multi<String> export) {
         Throwable failure = export.subscribe().withSubscriber(AssertSubscriber.create(1)).assertFailedWith(ProblemException.class)
                 .getFailure();
         return assertInstanceOf(ProblemException.class, failure);
