@@ -27,6 +27,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 class LedgerTest {
 
+    /** Tampering as someone with the database could: a well-formed sealed data of another entry copied over one. */
+    private static final String MOVE_DATA = """
+            UPDATE ledger_entry SET data = (SELECT data FROM ledger_entry WHERE likeness_id = $1 AND seq = %d)
+            WHERE likeness_id = $1 AND seq = %d""";
+
     @Inject Pool database;
 
     @Test
@@ -81,8 +86,8 @@ class LedgerTest {
         assertEquals(List.of(List.of(5L, 6L, 7L), List.of(2L, 3L, 4L), List.of(1L)), pages);
         assertEquals(LongStream.rangeClosed(1, 7).boxed().toList(), seen);
 
-        // Entry 4 (to MUTUALS) altered: the page holding it shows it, the newer page still verifies.
-        sql("UPDATE ledger_entry SET data = replace(data, 'MUTUALS', 'ONLY_ME') WHERE likeness_id = $1 AND seq = 4", likeness);
+        // Entry 4 (to MUTUALS) given entry 3's sealed data (to EVERYONE): the page holding it shows it, the newer page still verifies.
+        sql(MOVE_DATA.formatted(3, 4), likeness);
         given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/ledger?limit=3", likeness).then()
                 .body("verification.valid", is(true));
         given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/ledger?limit=3&before=5", likeness).then()
@@ -95,7 +100,7 @@ class LedgerTest {
     void alteringRemovingOrTruncatingAStoredEntryIsDetected() {
         UUID altered = ConsentModelTest.likeness("alice", "APPROVED");
         Consents.audience("alice", altered, "EVERYONE");
-        sql("UPDATE ledger_entry SET data = replace(data, 'EVERYONE', 'ONLY_ME') WHERE likeness_id = $1 AND seq = 3", altered);
+        sql(MOVE_DATA.formatted(2, 3), altered);
         given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/ledger", altered).then()
                 .body("verification.valid", is(false)).body("verification.brokenAt", is(3))
                 .body("verification.problem", containsString("altered"));

@@ -53,7 +53,7 @@ class RetentionTest {
 
         Set<String> rules = retention.run().await().atMost(TIMEOUT).keySet();
 
-        assertEquals(Set.of("consumed-events", "access-request-messages"), rules, "the kit's rule and the service's");
+        assertEquals(Set.of("consumed-events", "erased-persons", "access-request-messages"), rules, "the kit's rules and the service's");
         given().auth().oauth2(Tokens.user("alice")).get("/v1/likenesses/{id}/access-requests", alices).then().statusCode(200)
                 .body("find { it.id == '" + deniedLongAgo + "' }.status", is("DENIED"))
                 .body("find { it.id == '" + deniedLongAgo + "' }.decidedAt", notNullValue())

@@ -60,7 +60,7 @@ class RetentionTest {
 
         Set<String> rules = retention.run().await().atMost(TIMEOUT).keySet();
 
-        assertEquals(Set.of("consumed-events", "expired-enrolments", "capture-failures"), rules, "the kit's rule and the service's");
+        assertEquals(Set.of("consumed-events", "erased-persons", "expired-enrolments", "capture-failures"), rules, "the kit's rules and the service's");
         given().auth().oauth2(Tokens.user(abandoner)).get("/v1/enrolments/{id}", abandoned.getString("id")).then().statusCode(404);
         assertEquals(0, count("SELECT count(*) FROM capture_failure WHERE enrolment_id = $1", abandoned), "its failures with it");
         assertEquals("EXPIRED", Enrolments.get(latecomer, lately).getString("status"), "expired 10 days ago: kept");

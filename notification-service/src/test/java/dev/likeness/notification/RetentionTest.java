@@ -58,7 +58,7 @@ class RetentionTest {
 
         var runs = Uni.combine().all().unis(retention.run(), retention.run()).asTuple().await().atMost(TIMEOUT);
 
-        Set<String> rules = Set.of("consumed-events", "notifications", "delivery-logs", "access-request-messages");
+        Set<String> rules = Set.of("consumed-events", "erased-persons", "notifications", "delivery-logs", "access-request-messages");
         assertEquals(rules, runs.getItem1().keySet(), "the kit's rule and the service's");
         assertEquals(rules, runs.getItem2().keySet());
         assertEquals(Set.of(requestedLongAgo, suspendedLongAgo, requestedLately),

@@ -229,6 +229,19 @@ public class AccessRequestService implements PanacheRepositoryBase<AccessRequest
                 }));
     }
 
+    /** Withdraws, for {@code actor}, the request {@code requesterId} has pending on a likeness the caller's transaction has locked. */
+    public Uni<Void> withdrawPending(Likeness likeness, String requesterId, String actor) {
+        return find("likenessId = ?1 and requesterId = ?2 and status = ?3", likeness.id, requesterId, AccessRequest.Status.PENDING)
+                .firstResult().chain(request -> {
+                    if (request == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    request.status = AccessRequest.Status.WITHDRAWN;
+                    request.decidedAt = OffsetDateTime.now(clock);
+                    return ledger.append(likeness, "access.withdrawn", actor, Ledger.data("requestId", request.id));
+                });
+    }
+
     /** A deleted likeness' open requests: withdrawn, in the caller's transaction. */
     public Uni<Integer> withdrawAll(UUID likenessId) {
         return update("status = ?1, decidedAt = ?2 where likenessId = ?3 and status = ?4", AccessRequest.Status.WITHDRAWN,

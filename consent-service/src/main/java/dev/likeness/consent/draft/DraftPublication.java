@@ -71,7 +71,7 @@ public class DraftPublication {
                     }
                     draft.status = Draft.Status.PUBLISHED;
                     draft.publishedAt = now;
-                    return Ledger.store(transaction, checked.stream().map(entry -> ledger.next(entry.likeness(), "draft.published",
+                    return ledger.append(transaction, checked.stream().map(entry -> new Ledger.Change(entry.likeness(), "draft.published",
                             Ledger.platform(platformId), Ledger.data("draftId", draft.id, "checkId", consent.checkId(),
                                     "revision", entry.likeness().revision))).toList());
                 });

@@ -16,7 +16,6 @@ import dev.likeness.consent.check.Redecision.Redecided;
 import dev.likeness.consent.check.Redecision;
 import dev.likeness.consent.check.SceneCache;
 import dev.likeness.consent.ledger.Ledger;
-import dev.likeness.consent.ledger.LedgerEntry;
 import dev.likeness.consent.token.ConsentTokens;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
@@ -91,7 +90,7 @@ public class DraftRegistration {
             draft.createdAt = now;
             List<DraftLikeness> featured = new ArrayList<>();
             List<DraftCreatedEvent> events = new ArrayList<>();
-            List<LedgerEntry> entries = new ArrayList<>();
+            List<Ledger.Change> changes = new ArrayList<>();
             for (Redecided entry : checked) {
                 DraftLikeness row = new DraftLikeness();
                 row.draftId = draft.id;
@@ -102,7 +101,7 @@ public class DraftRegistration {
                 featured.add(row);
                 events.add(new DraftCreatedEvent(draft.id, draft.externalId, platformId, draft.creatorId, row.likenessId,
                         row.ownerId, draft.purpose, now));
-                entries.add(ledger.next(entry.likeness(), "draft.registered", Ledger.platform(platformId),
+                changes.add(new Ledger.Change(entry.likeness(), "draft.registered", Ledger.platform(platformId),
                         Ledger.data("draftId", draft.id, "platformDraftId", draft.externalId, "creatorId", draft.creatorId,
                                 "purpose", draft.purpose, "checkId", draft.checkId, "grantId", entry.decision().grantId(),
                                 "revision", row.revision)));
@@ -118,7 +117,7 @@ public class DraftRegistration {
                     .executeBatch(featured.stream().map(row -> Tuple.of(row.draftId, row.likenessId, row.ownerId, row.revision, now))
                             .toList());
             return Uni.combine().all().unis(draftStored, featuredStored, outbox.append(transaction, events),
-                            Ledger.store(transaction, entries))
+                            ledger.append(transaction, changes))
                     .discardItems().replaceWith(new Outcome(new Registered(draft, featured, true), null,
                             checked.stream().filter(Redecided::limitedGrant).map(entry -> entry.likeness().id).toList()));
         });

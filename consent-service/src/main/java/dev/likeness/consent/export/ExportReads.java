@@ -89,11 +89,11 @@ public class ExportReads {
 
     /** A page of the likeness' ledger below entry {@code before} (from the head when null), newest first. */
     @WithSession
-    public Uni<List<LedgerEntry>> ledger(Likeness likeness, Long before) {
-        return ledger.page(likeness, before, PAGE).map(page -> {
+    public Uni<List<Ledger.Readable>> ledger(Likeness likeness, Long before) {
+        return ledger.page(likeness, before, PAGE).chain(page -> {
             List<LedgerEntry> newestFirst = new ArrayList<>(page.entries());
             Collections.reverse(newestFirst);
-            return newestFirst;
+            return ledger.read(newestFirst);
         });
     }
 

@@ -102,7 +102,7 @@ public class ExportResource {
                 Exports.<Registered, PageCursor>paged(after -> reads.draftsFeaturing(likeness.id, after),
                                 draft -> DraftReads.featuredAt(draft, likeness.id))
                         .map(draft -> ExportRecord.of(Section.DRAFT_FEATURING_ME, likeness.id, DraftView.of(draft))),
-                Exports.paged((Long before) -> reads.ledger(likeness, before), entry -> entry.seq)
+                Exports.paged((Long before) -> reads.ledger(likeness, before), readable -> readable.entry().seq)
                         .map(entry -> ExportRecord.of(Section.LEDGER_ENTRY, likeness.id, LedgerView.Entry.of(entry))));
     }
 

@@ -148,6 +148,19 @@ public class GrantService {
         });
     }
 
+    /** Revokes the grant in force that {@code granteeId} holds on a likeness the caller's transaction has locked, if any. */
+    public Uni<Void> revokeHeld(Likeness likeness, String granteeId, String actor) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return grants.find("likenessId = ?1 and granteeId = ?2 and revokedAt is null", likeness.id, granteeId).firstResult()
+                .chain(grant -> {
+                    if (grant == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    likeness.narrowed(now);
+                    return withdraw(likeness, grant, actor, now);
+                });
+    }
+
     private Uni<Void> withdraw(Likeness likeness, Grant grant, String actor, OffsetDateTime now) {
         grant.revokedAt = now;
         return outbox.append(new GrantRevokedEvent(grant.id, likeness.id, likeness.ownerId, grant.granteeId, now,

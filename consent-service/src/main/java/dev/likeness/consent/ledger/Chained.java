@@ -10,6 +10,9 @@ public interface Chained {
 
     UUID chainId();
 
+    /** The owner's id, under whose key the entries' data is sealed; {@link Ledger#ERASED} once they are erased. */
+    String chainOwner();
+
     long headSeq();
 
     String headHash();

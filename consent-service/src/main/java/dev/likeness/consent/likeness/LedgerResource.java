@@ -64,14 +64,14 @@ public class LedgerResource {
                 ? likenesses.findById(likenessId)
                 : likenesses.ownedEver(likenessId, caller.getSubject());
         return likeness.onItem().ifNull().failWith(() -> ProblemException.notFound("likeness " + likenessId))
-                .chain(found -> ledger.page(found, before, limit).map(page -> {
-                    LedgerView view = LedgerView.of(likenessId, page, Ledger.verify(found, page));
+                .chain(found -> ledger.page(found, before, limit).chain(page -> ledger.read(page.entries()).map(entries -> {
+                    LedgerView view = LedgerView.of(likenessId, page, entries, Ledger.verify(found, page));
                     Response.ResponseBuilder answer = Response.ok(view);
                     if (view.nextBefore() != null) {
                         answer.header(HttpHeaders.LINK, PageRequest.nextLink(uri.getRequestUriBuilder()
                                 .replaceQueryParam("before", view.nextBefore()).replaceQueryParam("limit", limit)));
                     }
                     return answer.build();
-                }));
+                })));
     }
 }

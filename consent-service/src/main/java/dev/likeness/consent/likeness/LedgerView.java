@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.likeness.consent.ledger.Ledger;
@@ -18,18 +19,33 @@ public record LedgerView(UUID likenessId, List<Entry> entries, Ledger.Verificati
                          @Schema(description = "Pass as before for the older entries; absent on the oldest page") Long nextBefore) {
 
     @Schema(name = "LedgerEntry")
-    public record Entry(long seq, String type, Instant occurredAt, String actor,
-                        @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String data,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(long seq, String type, Instant occurredAt,
+                        @Schema(description = "Who made the change: a person's id (\"erased\" once they are), platform:<client id> "
+                                + "or identity-service") String actor,
+                        @JsonRawValue @Schema(type = SchemaType.OBJECT, description = "The change's details, people by id "
+                                + "(\"erased\" once they are); absent when the likeness' owner was erased, which destroyed the key "
+                                + "they were sealed under") String data,
                         String prevHash,
-                        @Schema(description = "SHA-256 (hex) of the entry's fields, each length-prefixed, and prevHash") String hash) {
+                        @Schema(description = "SHA-256 (hex) of the stored fields, each length-prefixed, and prevHash") String hash,
+                        Stored stored) {
 
-        public static Entry of(LedgerEntry entry) {
-            return new Entry(entry.seq, entry.type, entry.occurredAt, entry.actor, entry.data, entry.prevHash, entry.hash);
+        public static Entry of(Ledger.Readable readable) {
+            LedgerEntry entry = readable.entry();
+            return new Entry(entry.seq, entry.type, entry.occurredAt, readable.actor(), readable.data(), entry.prevHash, entry.hash,
+                    new Stored(entry.format, entry.actor, entry.data, entry.sealedBy));
         }
     }
 
-    static LedgerView of(UUID likenessId, Ledger.Page page, Ledger.Verification verification) {
+    @Schema(name = "LedgerEntryStored", description = "The entry's fields as stored and hashed: people as pseudonyms "
+            + "(person:<uuid>), the data sealed under the owner's key (AES-256-GCM, base64) when sealedBy is present; "
+            + "format 1 entries (written before sealing) hold both in clear")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Stored(short format, String actor, String data, UUID sealedBy) {
+    }
+
+    static LedgerView of(UUID likenessId, Ledger.Page page, List<Ledger.Readable> entries, Ledger.Verification verification) {
         Long nextBefore = page.below() == null ? null : page.below().seq + 1;
-        return new LedgerView(likenessId, page.entries().stream().map(Entry::of).toList(), verification, nextBefore);
+        return new LedgerView(likenessId, entries.stream().map(Entry::of).toList(), verification, nextBefore);
     }
 }

@@ -62,6 +62,11 @@ public class Likeness implements Chained {
     }
 
     @Override
+    public String chainOwner() {
+        return ownerId;
+    }
+
+    @Override
     public long headSeq() {
         return ledgerSeq;
     }
