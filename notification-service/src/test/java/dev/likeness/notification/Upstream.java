@@ -78,6 +78,13 @@ final class Upstream {
                 .formatted(draft, platformId, creatorId, likeness, ownerId, OffsetDateTime.now()));
     }
 
+    /** Keyed by the person, as identity-service publishes it. */
+    static ProducerRecord<String, String> personErased(String personId) {
+        return Events.cloudEvent(IDENTITY_EVENTS, personId, UUID.randomUUID().toString(), "dev.likeness.identity.person.erased.v1",
+                "/identity-service", personId, """
+                        {"personId":"%s","erasedAt":"%s"}""".formatted(personId, OffsetDateTime.now()));
+    }
+
     private static ProducerRecord<String, String> identity(UUID likeness, String type, String data) {
         return Events.cloudEvent(IDENTITY_EVENTS, likeness.toString(), UUID.randomUUID().toString(), type, "/identity-service",
                 likeness.toString(), data);

@@ -109,13 +109,17 @@ public class Alerts implements FailingEndpoints {
         return tell(failed);
     }
 
-    /** Kept for the inbox and stream, and queued for webhooks, as the recipient's preferences say. */
+    /**
+     * Kept for the inbox and stream, and queued for webhooks, as the recipient's preferences say;
+     * nothing for a recipient erased here, and an erased actor is kept as none (Notifications.keep).
+     */
     private Uni<Void> tell(Notification notification) {
         boolean webhookAllowed = notification.type != NotificationType.WEBHOOK_FAILED;
         return preferences.channels(notification.recipientId, notification.type).chain(channels -> channels.none()
                 ? Uni.createFrom().voidItem()
                 : notifications.keep(notification, channels.inbox(), channels.stream())
-                        .chain(() -> channels.webhook() && webhookAllowed ? webhooks.enqueue(notification) : Uni.createFrom().voidItem()));
+                        .chain(kept -> kept && channels.webhook() && webhookAllowed
+                                ? webhooks.enqueue(notification) : Uni.createFrom().voidItem()));
     }
 
     private static Notification removal(String recipient, DraftRemovalRequested event) {

@@ -10,9 +10,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.likeness.kit.messaging.EventConsumer;
+import dev.likeness.notification.erasure.Erasure;
+import dev.likeness.notification.erasure.PersonErased;
 import io.smallrye.mutiny.Uni;
 
-/** identity-service's and consent-service's events, each handed to {@link Alerts} by its CloudEvents type. */
+/**
+ * identity-service's and consent-service's events, each handed to {@link Alerts} by its CloudEvents
+ * type, and a person's erasure to {@link Erasure}.
+ */
 @ApplicationScoped
 public class UpstreamEvents {
 
@@ -24,7 +29,7 @@ public class UpstreamEvents {
     private final EventConsumer events;
     private final Map<String, EventConsumer.Handler<?>> handlers;
 
-    UpstreamEvents(EventConsumer events, Alerts alerts) {
+    UpstreamEvents(EventConsumer events, Alerts alerts, Erasure erasure) {
         this.events = events;
         this.handlers = Map.ofEntries(
                 Map.entry(LikenessVerified.TYPE, EventConsumer.handler(LikenessVerified.class, alerts::verified)),
@@ -38,6 +43,7 @@ public class UpstreamEvents {
                 Map.entry(AccessDecided.DENIED, EventConsumer.handler(AccessDecided.class, alerts::accessDenied)),
                 Map.entry(DraftCreated.TYPE, EventConsumer.handler(DraftCreated.class, alerts::draftCreated)),
                 Map.entry(DraftRemovalRequested.TYPE, EventConsumer.handler(DraftRemovalRequested.class, alerts::draftRemovalRequested)),
+                Map.entry(PersonErased.TYPE, EventConsumer.handler(PersonErased.class, erasure::erase)),
                 Map.entry(AUDIENCE_CHANGED, EventConsumer.handler(JsonNode.class, ignored -> Uni.createFrom().voidItem())));
     }
 

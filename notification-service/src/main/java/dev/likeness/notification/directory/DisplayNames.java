@@ -62,6 +62,15 @@ public class DisplayNames {
                 });
     }
 
+    /**
+     * Drops a person's name from this instance's cache, as they are erased. Other instances keep
+     * theirs at most {@code expire-after-write}, but look it up for nobody: no notification names
+     * the person any more.
+     */
+    public void forget(String userId) {
+        cache.synchronous().invalidate(userId);
+    }
+
     @PreDestroy
     void close() {
         lookups.shutdownNow();

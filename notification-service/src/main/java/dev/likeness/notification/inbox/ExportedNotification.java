@@ -20,14 +20,16 @@ public record ExportedNotification(
         NotificationType type,
         @Schema(description = "Rendered in the reader's language, as the inbox shows it", example = "Bob made a draft featuring you.")
         String text,
-        @Schema(description = "Who acted (Keycloak subject)") String actorId,
+        @Schema(description = "Who acted (Keycloak subject); absent when nobody did, or when that person's account was erased")
+        String actorId,
         UUID likenessId,
         UUID draftId,
         UUID grantId,
         @Schema(description = "The access request") UUID requestId,
         @Schema(description = "The webhook endpoint that failed") UUID endpointId,
         @Schema(description = "The purposes of a grant or request") List<String> purposes,
-        @Schema(description = "Free text kept with it: a suspension or removal reason, a request's message, an endpoint's URL")
+        @Schema(description = "Free text kept with it: a suspension or removal reason, a request's message, an endpoint's URL; "
+                + "what a person wrote goes when their account is erased")
         String detail,
         OffsetDateTime createdAt,
         OffsetDateTime readAt,

@@ -25,9 +25,15 @@ public class NotificationTexts {
         return Locale.ENGLISH;
     }
 
+    /**
+     * {@code actorName} null or blank (Keycloak unreachable, or the name not known in time) says
+     * "Someone"; a notification without an actor names the person erased since ({@code erased-person}):
+     * every text that names an actor has one unless that person was erased.
+     */
     public String render(Notification notification, String actorName, Locale locale) {
         ResourceBundle bundle = bundle(locale);
-        String actor = actorName == null || actorName.isBlank() ? bundle.getString("someone") : actorName;
+        String actor = notification.actorId == null ? bundle.getString("erased-person")
+                : actorName == null || actorName.isBlank() ? bundle.getString("someone") : actorName;
         String purposes = notification.purposes == null ? "" : notification.purposes.replace(",", ", ");
         String detail = notification.detail == null ? "" : notification.detail;
         return new MessageFormat(bundle.getString(notification.type.key()), locale).format(new Object[] {actor, purposes, detail});

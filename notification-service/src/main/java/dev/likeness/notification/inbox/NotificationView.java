@@ -15,7 +15,8 @@ public record NotificationView(
         NotificationType type,
         @Schema(description = "Rendered in the reader's language", example = "Bob made a draft featuring you.")
         String text,
-        @Schema(description = "Who acted (Keycloak subject)") String actorId,
+        @Schema(description = "Who acted (Keycloak subject); absent when nobody did, or when that person's account was erased")
+        String actorId,
         UUID likenessId,
         UUID draftId,
         UUID grantId,

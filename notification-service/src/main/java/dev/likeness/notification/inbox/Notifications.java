@@ -10,6 +10,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import dev.likeness.kit.erasure.ErasedPersons;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
 import dev.likeness.kit.time.Clocks;
@@ -19,12 +22,16 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Stores notifications (in the consuming event's transaction) and keeps inboxes. */
+/** Stores notifications (in the consuming event's transaction), keeps inboxes, and forgets an erased person. */
 @ApplicationScoped
 public class Notifications {
 
+    /** How the other services' events name a person they erased (the erasure contract's pseudonym). */
+    static final String ERASED = "erased";
+
     @Inject NotificationRepository notifications;
     @Inject Outbox outbox;
+    @Inject ErasedPersons erasedPersons;
     @Inject NotificationTexts texts;
     @Inject DisplayNames names;
     @Inject Clock clock;
@@ -32,17 +39,27 @@ public class Notifications {
     /**
      * Must run inside a transaction. Numbers the notification in the recipient's sequence (the
      * counter row stays locked until commit, so numbers follow commit order), keeps it for the
-     * inbox and stream as asked, and announces it.
+     * inbox and stream as asked, and announces it. Keeps nothing, answering false, for a recipient
+     * erased (here, or named {@code erased} by the event); an erased actor is kept as none, without
+     * what they wrote.
      */
-    public Uni<Void> keep(Notification notification, boolean inInbox, boolean inStream) {
+    public Uni<Boolean> keep(Notification notification, boolean inInbox, boolean inStream) {
+        if (ERASED.equals(notification.recipientId)) {
+            return Uni.createFrom().item(false);
+        }
         notification.id = UUID.randomUUID();
         notification.createdAt = Clocks.micros(clock);
         notification.inInbox = inInbox;
         notification.inStream = inStream;
-        return nextSeq(notification.recipientId).invoke(seq -> notification.seq = seq)
+        return nextSeq(notification.recipientId).chain(seq -> {
+            notification.seq = seq;
+            // A counter is made only for someone not erased, and an erasure deletes it: only a new one needs asking.
+            return seq > 1 ? Uni.createFrom().item(false) : erasedRecipient(notification.recipientId);
+        }).chain(erased -> erased ? Uni.createFrom().item(false) : withoutErasedActor(notification)
                 .chain(() -> notifications.persist(notification))
                 .chain(() -> outbox.append(new NotificationCreatedEvent(notification.id, notification.recipientId,
-                        notification.type, notification.likenessId, notification.createdAt)));
+                        notification.type, notification.likenessId, notification.createdAt)))
+                .replaceWith(true));
     }
 
     /**
@@ -55,8 +72,77 @@ public class Notifications {
                         INSERT INTO recipient_sequence (recipient_id, last_seq) VALUES (?1, 1)
                         ON CONFLICT (recipient_id) DO UPDATE SET last_seq = recipient_sequence.last_seq + 1""")
                 .setParameter(1, recipientId).executeUpdate()
-                .chain(() -> session.createSelectionQuery("select lastSeq from RecipientSequence where recipientId = ?1", Long.class)
-                        .setParameter(1, recipientId).getSingleResult()));
+                .chain(() -> lastSeq(session, recipientId)));
+    }
+
+    private static Uni<Long> lastSeq(Mutiny.Session session, String personId) {
+        return session.createSelectionQuery("select lastSeq from RecipientSequence where recipientId = ?1", Long.class)
+                .setParameter(1, personId).getSingleResultOrNull();
+    }
+
+    /** Whether the recipient of a new counter was erased here; if so, the counter goes again. */
+    private Uni<Boolean> erasedRecipient(String recipientId) {
+        return erasedPersons.erased(recipientId).call(erased -> erased ? forgetCounter(recipientId) : Uni.createFrom().voidItem());
+    }
+
+    /** Who did it and what they wrote (a request's message, a removal reason) were an erased actor's: kept as none. */
+    private Uni<Void> withoutErasedActor(Notification notification) {
+        return notification.actorId == null ? Uni.createFrom().voidItem() : erasedActor(notification.actorId).invoke(erased -> {
+            if (erased) {
+                notification.actorId = null;
+                notification.detail = null;
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * ErasedPersons answers with a native select (see nextSeq), so it is asked once per person: one
+     * with a counter was not erased, and an actor without one gets one at 0.
+     */
+    private Uni<Boolean> erasedActor(String actor) {
+        if (ERASED.equals(actor)) {
+            return Uni.createFrom().item(true);
+        }
+        return Panache.getSession().chain(session -> lastSeq(session, actor).chain(seq -> seq != null ? Uni.createFrom().item(false)
+                : erasedPersons.erased(actor).call(erased -> erased ? Uni.createFrom().voidItem() : session.createNativeQuery("""
+                                INSERT INTO recipient_sequence (recipient_id, last_seq) VALUES (?1, 0) ON CONFLICT DO NOTHING""")
+                        .setParameter(1, actor).executeUpdate())));
+    }
+
+    /**
+     * Must run first in the erasure's transaction, before {@link #erase}: until it commits, no
+     * notification is kept, and it waits for those being kept (each counts up its recipient's
+     * counter first, {@link #nextSeq}). So a notification is kept either before the erasure, which
+     * then finds it, or after it, when {@link #keep} finds the person erased: a counter deleted
+     * under this lock is never made again for someone erased.
+     */
+    public Uni<Void> holdWhileErasing() {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("LOCK TABLE recipient_sequence IN SHARE ROW EXCLUSIVE MODE").executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * In the erasure's transaction: the person's notifications and counter go, and their
+     * announcements not yet published (every event this service publishes is a notification.created
+     * keyed by its recipient). In other people's, what they did stays, but no longer who did it
+     * (shown as someone whose account was deleted) nor what they wrote.
+     */
+    public Uni<Void> erase(String personId) {
+        return Panache.getSession().chain(session -> session
+                .createMutationQuery("delete from Notification where recipientId = ?1").setParameter(1, personId).executeUpdate()
+                .chain(() -> forgetCounter(personId))
+                .chain(() -> session.createMutationQuery("update Notification set actorId = null, detail = null where actorId = ?1")
+                        .setParameter(1, personId).executeUpdate())
+                .chain(() -> session.createNativeQuery("DELETE FROM outbox_event WHERE partition_key = ?1")
+                        .setParameter(1, personId).executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> forgetCounter(String personId) {
+        return Panache.getSession().chain(session -> session
+                .createMutationQuery("delete from RecipientSequence where recipientId = ?1").setParameter(1, personId).executeUpdate())
+                .replaceWithVoid();
     }
 
     @WithSession

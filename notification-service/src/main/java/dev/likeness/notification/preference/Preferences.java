@@ -54,6 +54,11 @@ public class Preferences implements PanacheRepositoryBase<Preference, Preference
         });
     }
 
+    /** In the erasure's transaction: the person's choices go. */
+    public Uni<Void> erase(String personId) {
+        return delete("recipientId", personId).replaceWithVoid();
+    }
+
     @WithTransaction
     public Uni<PreferenceView> set(String recipientId, NotificationType type, Channels channels) {
         if (type.critical() && !channels.all()) {

@@ -23,7 +23,8 @@ public record ExportedDelivery(@Schema(description = "The endpoint it is sent to
                                List<DeliveryView.Attempt> attempts,
                                @JsonRawValue
                                @Schema(type = SchemaType.OBJECT, description = "The body sent, the same on every attempt: "
-                                       + "{type, timestamp, data: the notification}; absent before the first attempt")
+                                       + "{type, timestamp, data: the notification}; absent before the first attempt, and once the person "
+                                       + "who acted in it was erased (the next attempt, if any, renders it without them)")
                                String payload) {
 
     static ExportedDelivery of(WebhookDelivery d, List<WebhookAttempt> attempts) {

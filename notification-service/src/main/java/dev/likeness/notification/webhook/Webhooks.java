@@ -69,6 +69,31 @@ public class Webhooks {
                 }));
     }
 
+    /**
+     * In the erasure's transaction, before the notifications the person acted in lose their actor:
+     * their endpoints go, with deliveries and attempts (ON DELETE CASCADE). Other people's
+     * deliveries of a notification the person acted in keep no body, which named them (actorId,
+     * their name, what they wrote): an ended one keeps its log without it, and a redelivery
+     * renders it again; a pending one is rendered again at its next attempt, from the notification
+     * that no longer names them, under the same webhook-id, so its recipient still learns what
+     * happened (dropping it would hide, say, a draft featuring them). Its claim is withdrawn, so an
+     * attempt under way records nothing, and sends nothing unless it is sending already.
+     */
+    public Uni<Void> erase(String personId) {
+        return Panache.getSession().chain(session -> session
+                .createMutationQuery("delete from WebhookEndpoint where ownerId = ?1").setParameter(1, personId).executeUpdate()
+                .chain(() -> session.createNativeQuery("""
+                                UPDATE webhook_delivery SET payload = NULL, lease_owner = NULL
+                                WHERE message_id IN (SELECT 'msg_' || id FROM notification WHERE actor_id = ?1)
+                                AND (payload IS NOT NULL OR lease_owner IS NOT NULL)""")
+                        .setParameter(1, personId).executeUpdate())
+                // Still naming them: a pending body that outlived its notification (a year on a disabled endpoint),
+                // which it cannot be rendered again from.
+                .chain(() -> session.createNativeQuery("DELETE FROM webhook_delivery WHERE status = 'PENDING' AND strpos(payload, ?1) > 0")
+                        .setParameter(1, personId).executeUpdate()))
+                .replaceWithVoid();
+    }
+
     @WithSession
     public Uni<List<EndpointView>> list(String ownerId) {
         return Panache.getSession().chain(s -> s
