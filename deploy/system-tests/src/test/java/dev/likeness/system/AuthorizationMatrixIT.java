@@ -47,7 +47,7 @@ class AuthorizationMatrixIT {
      * The operations in the order they run, where order matters: drafts before the grant they use
      * is revoked, the owner's removal request before the platform's removal, the requester's
      * withdrawal before their next request, a webhook's deletion after its other calls, the
-     * likeness' deletion last of all.
+     * likeness' deletion and the erasures last of all.
      */
     private static final List<String> RUN_ORDER = List.of(
             "consent GET /v1/me", "consent GET /v1/me/export", "consent POST /v1/checks", "consent POST /v1/drafts", "consent GET /v1/drafts",
@@ -80,7 +80,8 @@ class AuthorizationMatrixIT {
             "identity POST /v1/enrolments/{enrolmentId}/liveness-session/result", "identity PUT /v1/enrolments/{enrolmentId}/capture",
             "identity GET /v1/likenesses", "identity GET /v1/likenesses/{likenessId}", "identity GET /v1/likenesses/{likenessId}/reference-image",
             "identity POST /v1/likenesses/{likenessId}/suspension", "identity DELETE /v1/likenesses/{likenessId}/suspension",
-            "identity GET /v1/me/export", "identity DELETE /v1/likenesses/{likenessId}");
+            "identity GET /v1/me/export", "identity DELETE /v1/likenesses/{likenessId}",
+            "identity POST /v1/persons/{personId}/erasure", "identity GET /v1/erasures/{erasureId}", "identity POST /v1/me/erasure");
 
     /** One cell: the status, and for a refusal other than 401/403/404 its problem code. */
     private record Cell(int status, String code) {
@@ -168,6 +169,11 @@ class AuthorizationMatrixIT {
                     ids.put("likenessId", likenessOf(enrollee.username)); // so the owner still finds their own to delete
                 }
             }
+            case "identity POST /v1/me/erasure" -> {
+                if (caller == Caller.OWNER || caller == Caller.OTHER) {
+                    token = Tokens.user(Users.create("Leaver")); // a person of their own: the world's people stay
+                }
+            }
             default -> { }
         }
         Http.Request request = Http.request(operation.method(), PackagedServices.url(operation.service()) + Corpus.fill(operation.path(), ids))
@@ -222,7 +228,9 @@ class AuthorizationMatrixIT {
 
                 Where a caller's answer depends on the data, the test gives each caller the same situation: a
                 pending access request each for approval and denial; for `DELETE /v1/likenesses/{likenessId}` at
-                identity-service, trust-safety deletes another person's likeness so the owner still has theirs.
+                identity-service, trust-safety deletes another person's likeness so the owner still has theirs;
+                for `POST /v1/me/erasure`, owner and other are each a person of their own, who is erased, and
+                `POST /v1/persons/{personId}/erasure` names a person nobody else in the test is.
 
                 | service | operation | anonymous | owner | other | platform | trust-safety |
                 | --- | --- | --- | --- | --- | --- | --- |

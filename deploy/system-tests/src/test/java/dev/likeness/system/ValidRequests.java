@@ -44,6 +44,9 @@ final class ValidRequests {
             case "identity POST /v1/likenesses/{likenessId}/suspension" ->
                     Valid.json(Caller.TRUST_SAFETY, "{\"reason\":\"Reported as an impersonation\"}");
             case "identity DELETE /v1/likenesses/{likenessId}/suspension" -> Valid.of(Caller.TRUST_SAFETY);
+            case "identity POST /v1/me/erasure" -> Valid.of(Caller.OWNER);
+            case "identity POST /v1/persons/{personId}/erasure" -> Valid.json(Caller.TRUST_SAFETY, "{\"reason\":\"The person asked by letter\"}");
+            case "identity GET /v1/erasures/{erasureId}" -> Valid.of(Caller.TRUST_SAFETY);
 
             case "consent GET /v1/me", "consent GET /v1/me/export", "consent GET /v1/likenesses", "consent GET /v1/likenesses/{likenessId}",
                  "consent GET /v1/likenesses/{likenessId}/blocks", "consent PUT /v1/likenesses/{likenessId}/blocks/{personId}",

@@ -28,8 +28,9 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Real data in the three services, made through their APIs as production makes it: an owner with
- * a verified likeness, enrolments (open, expired, used), a grant, an access request, a draft, a
- * protected person, notifications and a delivered webhook. Every path parameter of every
+ * a verified likeness, enrolments (open, expired, used), a completed erasure, a grant, an access
+ * request, a draft, a protected person, notifications and a delivered webhook; and a person for
+ * trust and safety to erase, who is nobody else of this world. Every path parameter of every
  * endpoint can be filled with one of these ids ({@link #id}).
  */
 final class World {
@@ -45,10 +46,13 @@ final class World {
     private final String owner = Users.create("Owner");
     private final String other = Users.create("Other");
     private final String creator = Users.create("Creator");
+    /** Kept as an id: the person's account is gone once trust and safety erased them. */
+    private final String erasableId = Users.id(Users.create("Erasable"));
     Enrolment open;
     Enrolment expired;
     Enrolment used;
     String likeness;
+    String erasure;
     String grant;
     String accessRequest;
     String draft;
@@ -107,6 +111,8 @@ final class World {
             case "notifications" -> notification;
             case "webhooks" -> webhook;
             case "deliveries" -> delivery;
+            case "persons" -> erasableId;
+            case "erasures" -> erasure;
             case "preferences" -> "grant.created";
             default -> {
                 if (segments.length > 1 && segments[segments.length - 2].equals("follows")) {
@@ -130,6 +136,12 @@ final class World {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        // Completed before the suites start, so the account deletion changes no row while they run.
+        erasure = given().baseUri(url(Service.IDENTITY)).auth().oauth2(Tokens.user("dana")).contentType(ContentType.JSON)
+                .body("{\"reason\":\"Seeded\"}").post("/v1/persons/{personId}/erasure", Users.id(Users.create("Erased")))
+                .then().statusCode(202).extract().path("id");
+        Awaitility.await().atMost(WAIT).until(() -> "COMPLETED".equals(given().baseUri(url(Service.IDENTITY))
+                .auth().oauth2(Tokens.user("dana")).get("/v1/erasures/{id}", erasure).then().statusCode(200).extract().path("status")));
     }
 
     static Enrolment start(String person) {

@@ -77,6 +77,14 @@ public class CaptureFailures {
                 .replaceWithVoid();
     }
 
+    /** Forgets every failed capture of the person (their erasure). */
+    public Uni<Void> erase(String ownerId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("DELETE FROM capture_failure WHERE owner_id = ?1")
+                .setParameter(1, ownerId)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
     /**
      * The person's failed captures still recorded for these enrolments of theirs, oldest first per
      * enrolment. A failure is forgotten once it left the window and another failure is recorded.

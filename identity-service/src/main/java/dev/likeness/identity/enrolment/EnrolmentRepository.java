@@ -54,6 +54,18 @@ public class EnrolmentRepository implements PanacheRepositoryBase<Enrolment, UUI
                 });
     }
 
+    /**
+     * The digests of the owner's captures no longer name their enrolment, and keep only the day
+     * they were first submitted: what the replay guard needs, and nothing that leads back to them.
+     */
+    public Uni<Integer> unlinkCaptureDigests(String ownerId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        UPDATE capture_digest SET enrolment_id = NULL, created_at = date_trunc('day', created_at)
+                        WHERE enrolment_id IN (SELECT id FROM enrolment WHERE owner_id = ?1)""")
+                .setParameter(1, ownerId)
+                .executeUpdate());
+    }
+
     /** Locked: two captures racing for one challenge are serialised, the second finds it used. */
     public Uni<Enrolment> ownedForUpdate(UUID id, String ownerId) {
         return find("id = ?1 and ownerId = ?2", id, ownerId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();

@@ -78,6 +78,7 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "201", description = "The enrolment, with its challenge",
             content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @APIResponse(responseCode = "409", description = "The caller already has a verified likeness")
+    @APIResponse(responseCode = "410", description = "The caller was erased (person-erased): their token outlives their account")
     @APIResponse(responseCode = "429", description = "Too many failed captures lately (too-many-attempts), or too many enrolments waiting for a capture (too-many-open-enrolments); Retry-After says when to try again")
     public Uni<Response> start() {
         return enrolments.start(caller.getSubject()).map(enrolment -> Response

@@ -22,6 +22,7 @@ import dev.likeness.identity.likeness.LikenessVerifiedEvent;
 import dev.likeness.identity.liveness.Challenge;
 import dev.likeness.identity.liveness.Verdict;
 import dev.likeness.kit.database.TransactionLocks;
+import dev.likeness.kit.erasure.ErasedPersons;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.outbox.Outbox;
 import dev.likeness.kit.paging.PageCursor;
@@ -41,6 +42,8 @@ public class EnrolmentService {
 
     /** Enrolments per page of an export. */
     static final int EXPORT_PAGE = 100;
+    /** The person's starts are serialised under this lock (with their person id), and so is their erasure. */
+    private static final String ENROLMENTS_LOCK = "enrolments:";
 
     @Inject EnrolmentRepository enrolments;
     @Inject LikenessRepository likenesses;
@@ -48,6 +51,7 @@ public class EnrolmentService {
     @Inject EnrolmentConfig config;
     @Inject CaptureFailures failures;
     @Inject Challenges challenges;
+    @Inject ErasedPersons erasedPersons;
     @Inject Clock clock;
 
     @Inject BiometricVault vault;
@@ -56,7 +60,8 @@ public class EnrolmentService {
     public Uni<Enrolment> start(String ownerId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return failures.requireAttemptsLeft(ownerId, now)
-                .chain(() -> TransactionLocks.lock("enrolments:" + ownerId))
+                .chain(() -> TransactionLocks.lock(ENROLMENTS_LOCK + ownerId))
+                .chain(() -> requireNotErased(ownerId))
                 .chain(() -> requireFewOpen(ownerId, now))
                 .chain(() -> likenesses.hasLikeness(ownerId)).chain(enrolled -> {
             if (enrolled) {
@@ -71,6 +76,19 @@ public class EnrolmentService {
             enrolment.expiresAt = now.plus(config.challengeTtl());
             return enrolments.persist(enrolment);
         });
+    }
+
+    /**
+     * 410 for a person erased: their account is being deleted or gone, but a token issued before
+     * stays valid until it expires, and nothing new may be kept about them.
+     */
+    private Uni<Void> requireNotErased(String ownerId) {
+        return erasedPersons.erased(ownerId).invoke(erased -> {
+            if (erased) {
+                throw new ProblemException(410, "person-erased", "Person erased",
+                        "Everything about this person was erased and their account is being deleted");
+            }
+        }).replaceWithVoid();
     }
 
     /** 429 while the person has {@code likeness.enrolment.max-open} challenges open, until the oldest expires. */
@@ -108,6 +126,22 @@ public class EnrolmentService {
                             failed.getOrDefault(enrolment.id, List.of())))
                     .toList()));
         });
+    }
+
+    /**
+     * Erases every enrolment of the person, their failed captures with them, in the caller's
+     * transaction (their erasure). Their capture digests stay as the replay guard, linked to no
+     * enrolment and dated to the day only. Holds, until the transaction ends, the locks that a
+     * start and a capture's completion take: neither adds anything of theirs meanwhile, and a start
+     * that waited finds them erased.
+     */
+    public Uni<Void> erase(String ownerId) {
+        return TransactionLocks.lock(ENROLMENTS_LOCK + ownerId)
+                .chain(() -> failures.lock(ownerId))
+                .chain(() -> failures.erase(ownerId))
+                .chain(() -> enrolments.unlinkCaptureDigests(ownerId))
+                .chain(() -> enrolments.delete("ownerId", ownerId))
+                .replaceWithVoid();
     }
 
     /** Fails unless this challenge still takes a capture with this nonce; changes nothing. */

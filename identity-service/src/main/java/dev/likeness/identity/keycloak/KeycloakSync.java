@@ -14,16 +14,19 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.likeness.identity.erasure.PersonErasedEvent;
 import dev.likeness.identity.likeness.Likeness;
 import dev.likeness.identity.likeness.LikenessDeletedEvent;
 import dev.likeness.identity.likeness.LikenessReinstatedEvent;
 import dev.likeness.identity.likeness.LikenessSuspendedEvent;
 import dev.likeness.identity.likeness.LikenessVerifiedEvent;
 import dev.likeness.kit.Failures;
+import dev.likeness.kit.erasure.ErasedPersons;
 import dev.likeness.kit.messaging.EventConsumer;
 import dev.likeness.kit.messaging.IncomingEvent;
 import dev.likeness.kit.messaging.PoisonEventException;
 import dev.likeness.kit.outbox.DomainEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Context;
 import io.vertx.mutiny.core.Vertx;
@@ -45,6 +48,11 @@ import io.vertx.mutiny.core.Vertx;
  * calls in all; a database outage is waited out, holding the partition, as the kit does. Any other
  * failure, or the last passing one, dead-letters the event; {@link KeycloakReconciliation} then
  * repairs the status within its interval.
+ *
+ * <p>A person erased (the kit's {@link ErasedPersons}, recorded by their erasure) is not written:
+ * an event about them arriving late, their likenesses' own likeness.deleted included, is
+ * acknowledged without effect, and so is person.erased (their account's deletion is
+ * {@link ErasedAccounts}' work).
  */
 @ApplicationScoped
 public class KeycloakSync {
@@ -63,13 +71,16 @@ public class KeycloakSync {
     private final EventConsumer events;
     private final KeycloakUsers users;
     private final LikenessClaims claims;
+    private final ErasedPersons erasedPersons;
     private final KeycloakSyncConfig config;
     private final ObjectMapper json;
 
-    KeycloakSync(EventConsumer events, KeycloakUsers users, LikenessClaims claims, KeycloakSyncConfig config, ObjectMapper json) {
+    KeycloakSync(EventConsumer events, KeycloakUsers users, LikenessClaims claims, ErasedPersons erasedPersons, KeycloakSyncConfig config,
+                 ObjectMapper json) {
         this.events = events;
         this.users = users;
         this.claims = claims;
+        this.erasedPersons = erasedPersons;
         this.config = config;
         this.json = json;
     }
@@ -78,13 +89,19 @@ public class KeycloakSync {
     public Uni<Void> consume(Message<String> message) {
         Context context = Vertx.currentContext();
         LikenessClaim announced = announced(message);
-        Uni<Void> mirrored = announced == null ? Uni.createFrom().voidItem() : mirror(announced, context);
+        Uni<Void> mirrored = announced == null ? Uni.createFrom().voidItem() : unlessErased(announced, context);
         return mirrored
                 .map(done -> APPLIED)
                 .onFailure().recoverWithItem(failure -> refusing(announced, failure))
                 // Retries resubscribe on other threads; the kit's transaction belongs on the event's context.
                 .emitOn(context::runOnContext)
                 .chain(handlers -> events.consume(message, CHANNEL, handlers));
+    }
+
+    private Uni<Void> unlessErased(LikenessClaim announced, Context context) {
+        return Uni.createFrom().deferred(() -> Panache.withSession(() -> erasedPersons.erased(announced.ownerId())))
+                .onFailure(Failures::isTransient).retry().withBackOff(DATABASE_BACKOFF, DATABASE_MAX_BACKOFF).indefinitely()
+                .chain(erased -> erased ? Uni.createFrom().voidItem() : mirror(announced, context));
     }
 
     private Uni<Void> mirror(LikenessClaim announced, Context context) {
@@ -128,6 +145,7 @@ public class KeycloakSync {
                 DomainEvent.typeOf(LikenessVerifiedEvent.class), EventConsumer.handler(LikenessVerifiedEvent.class, event -> outcome),
                 DomainEvent.typeOf(LikenessSuspendedEvent.class), EventConsumer.handler(LikenessSuspendedEvent.class, event -> outcome),
                 DomainEvent.typeOf(LikenessReinstatedEvent.class), EventConsumer.handler(LikenessReinstatedEvent.class, event -> outcome),
-                DomainEvent.typeOf(LikenessDeletedEvent.class), EventConsumer.handler(LikenessDeletedEvent.class, event -> outcome));
+                DomainEvent.typeOf(LikenessDeletedEvent.class), EventConsumer.handler(LikenessDeletedEvent.class, event -> outcome),
+                DomainEvent.typeOf(PersonErasedEvent.class), EventConsumer.handler(PersonErasedEvent.class, event -> outcome));
     }
 }

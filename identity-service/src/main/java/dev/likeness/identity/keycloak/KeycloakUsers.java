@@ -89,6 +89,19 @@ public class KeycloakUsers {
         }
     }
 
+    /** Deletes the user, and their sessions with them; false when Keycloak has no such user (deleted already). */
+    public boolean delete(String userId) {
+        try {
+            user(userId).remove();
+            return true;
+        } catch (WebApplicationException answer) {
+            if (KeycloakFailures.isNotFound(answer)) {
+                return false;
+            }
+            throw answer;
+        }
+    }
+
     @PreDestroy
     public void close() {
         admin.close();

@@ -43,6 +43,11 @@ public class LikenessRepository implements PanacheRepositoryBase<Likeness, UUID>
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /** Every likeness the owner has or had, deleted ones included, locked. */
+    public Uni<List<Likeness>> everyOwnedForUpdate(String ownerId) {
+        return find("ownerId", ownerId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public Uni<Likeness> forUpdate(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }

@@ -129,6 +129,24 @@ public class LikenessService {
                 .chain(this::delete);
     }
 
+    /**
+     * Erases every likeness of the person, in the caller's transaction (their erasure; their
+     * enrolments, which refer to them, must be gone first): each one not yet deleted is deleted as
+     * its owner would delete it, its data key and biometric data destroyed and likeness.deleted
+     * published; then every row of theirs, tombstones included, is removed.
+     */
+    public Uni<Void> erase(String ownerId) {
+        return likenesses.everyOwnedForUpdate(ownerId).chain(owned -> {
+            Uni<Void> deleted = Uni.createFrom().voidItem();
+            for (Likeness likeness : owned) {
+                if (likeness.status != Likeness.Status.DELETED) {
+                    deleted = deleted.chain(() -> delete(likeness));
+                }
+            }
+            return deleted;
+        }).chain(() -> likenesses.delete("ownerId", ownerId)).replaceWithVoid();
+    }
+
     private Uni<Void> delete(Likeness likeness) {
         OffsetDateTime now = Clocks.micros(clock);
         likeness.status = Likeness.Status.DELETED;
