@@ -66,6 +66,10 @@ class ErasureTest {
 
         erase(id);
         Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertEquals(List.of(), mentions(id)));
+        // Her token outlives her account, but writes nothing: the kit's ErasedCallers.
+        given().auth().oauth2(Tokens.user(frances)).contentType(ContentType.JSON)
+                .body("{\"likenessId\":\"" + carols + "\",\"purposes\":[\"draft\"]}").post("/v1/access-requests").then()
+                .statusCode(410).contentType("application/problem+json").body("code", is("person-erased"));
 
         Awaitility.await().atMost(TIMEOUT).until(() -> database.preparedQuery("""
                         SELECT count(*) FROM draft d JOIN draft_likeness f ON f.draft_id = d.id

@@ -44,7 +44,7 @@ public class ProblemResponses implements OASFilter {
         }));
     }
 
-    private static void document(Operation operation, boolean pathHasIds, boolean secured, boolean rateLimited) {
+    private static void document(Operation operation, boolean pathHasIds, boolean secured, boolean signedInWrite) {
         Map<String, String> problems = new LinkedHashMap<>();
         problems.put("400", "validation-failed, malformed-json, invalid-body or invalid-value: the request or one of its"
                 + " fields is invalid (see errors)");
@@ -59,7 +59,8 @@ public class ProblemResponses implements OASFilter {
             problems.put("413", "body-too-large: the body is over the service's limit");
             problems.put("415", "unsupported-media-type: the body's Content-Type is not one this operation reads");
         }
-        if (rateLimited) {
+        if (signedInWrite) {
+            problems.put("410", "person-erased: the caller is a person erased lately, whose token outlives their account (ErasedCallers)");
             problems.put("429", "too-many-writes: past the caller's write rate limit (WriteRateLimit); retry after Retry-After");
         }
         problems.put("500", "internal-error: a fault of the service, logged with the problem's instance");

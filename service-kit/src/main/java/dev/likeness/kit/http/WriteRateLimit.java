@@ -30,7 +30,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped // made on the first request, not when Quarkus REST builds its filters (before runtime config exists)
 public class WriteRateLimit {
 
-    static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    public static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     public static final String NOT_A_WRITE = "x-not-a-write";
 
     private final CurrentIdentityAssociation identities;
