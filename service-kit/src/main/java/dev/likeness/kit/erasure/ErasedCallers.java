@@ -10,7 +10,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.http.Roles;
 import dev.likeness.kit.http.WriteRateLimit;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 
@@ -37,7 +36,7 @@ public class ErasedCallers {
                 return Uni.createFrom().voidItem();
             }
             String subject = ((JsonWebToken) caller.getPrincipal()).getSubject();
-            return Panache.withSession(() -> erased.erased(subject)).invoke(gone -> {
+            return erased.erasedNow(subject).invoke(gone -> {
                 if (gone) {
                     throw new ProblemException(410, "person-erased", "Person erased",
                             "This account was erased; its token outlives it but may change nothing");

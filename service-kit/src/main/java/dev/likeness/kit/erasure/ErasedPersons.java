@@ -16,6 +16,8 @@ import dev.likeness.kit.retention.RetentionConfig;
 import dev.likeness.kit.retention.RetentionRule;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The people erased here lately, kept as SHA-256 digests of their ids, never the ids. Kafka
@@ -29,6 +31,7 @@ import io.smallrye.mutiny.Uni;
 public class ErasedPersons {
 
     @Inject Clock clock;
+    @Inject Pool pool;
 
     /** Records the erasure, in the caller's transaction; recording it again changes nothing. */
     public Uni<Void> record(String personId) {
@@ -40,7 +43,16 @@ public class ErasedPersons {
                 .replaceWithVoid();
     }
 
-    /** Whether the person was erased here within the retention of the digests. */
+    /**
+     * {@link #erased} outside any transaction, from any thread: a request filter runs on a worker
+     * thread before a blocking resource, where Hibernate Reactive may not be called.
+     */
+    public Uni<Boolean> erasedNow(String personId) {
+        return pool.preparedQuery("SELECT 1 FROM erased_person WHERE digest = $1").execute(Tuple.of(digest(personId)))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /** Whether the person was erased here within the retention of the digests, in the caller's session. */
     public Uni<Boolean> erased(String personId) {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("SELECT count(*) FROM erased_person WHERE digest = ?1", Long.class)
