@@ -24,13 +24,18 @@ import java.util.zip.ZipInputStream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.likeness.captures.Captures;
 import dev.likeness.devstack.Service;
@@ -46,6 +51,7 @@ import io.restassured.path.json.JsonPath;
  * Every page on the way is checked with axe and saved as a screenshot (target/screenshots).
  */
 @ExtendWith(PackagedServices.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleJourneyIT {
 
     /** Seeds of the generated camera and microphone files: a run replays. */
@@ -270,6 +276,56 @@ class ConsoleJourneyIT {
         }
         given().baseUri(PackagedServices.url(Service.IDENTITY)).auth().oauth2(Tokens.freshUser(owner))
                 .get("/v1/likenesses/{id}", likeness).then().statusCode(200).body("status", is("SUSPENDED"));
+    }
+
+    /**
+     * Last, as it deletes an account, and of a person made for it alone: a wrong user name erases
+     * nothing; their own signs them out onto "under way", and once identity-service's job has
+     * deleted their account they cannot sign in again.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aPersonErasesTheirAccountByTypingTheirUserNameAndCannotSignInAgain() {
+        String ezra = Users.create("Ezra");
+        String likeness = World.verify(ezra, World.start(ezra));
+        String identity = PackagedServices.url(Service.IDENTITY);
+        try (Chromium chromium = Chromium.start(Locale.US)) {
+            Console page = new Console(chromium.driver(), console);
+            page.signIn(ezra);
+            page.open("/settings");
+            page.press(By.id("erase-my-account"), Keys.ENTER);
+            page.waitFor(By.id("erasure-confirmation"));
+            assertTrue(page.text(By.id("erasure-does")).contains("biometric data"), "the page says what erasing does");
+            assertEquals("/settings/my-data", page.waitFor(By.id("erasure-download")).getDomAttribute("href"),
+                    "and offers the download first");
+            page.check("erasure");
+
+            // Her user name in capitals is not her user name: refused, said at the field, nothing erased.
+            page.type(By.id("erasure-confirmation"), ezra.toUpperCase(Locale.ROOT));
+            page.press(By.id("erasure-submit"), Keys.ENTER);
+            page.waitForText(By.cssSelector("div.problem"), "Please confirm");
+            WebElement field = page.waitFor(By.id("erasure-confirmation"));
+            assertEquals("true", field.getDomAttribute("aria-invalid"));
+            assertTrue(field.getDomAttribute("aria-describedby").contains("erasure-confirmation-error"));
+            assertTrue(page.text(By.id("erasure-confirmation-error")).contains(ezra), "the error names what to type");
+            assertEquals(field, page.browser().switchTo().activeElement(), "the keyboard is back on the field");
+            page.check("erasure-refused");
+            given().baseUri(identity).auth().oauth2(Tokens.freshUser(ezra)).get("/v1/likenesses/{id}", likeness).then()
+                    .statusCode(200).body("status", is("VERIFIED"));
+
+            page.type(By.id("erasure-confirmation"), ezra);
+            page.press(By.id("erasure-submit"), Keys.ENTER);
+            new WebDriverWait(page.browser(), Console.WAIT).until(ExpectedConditions.urlContains("/erasure-under-way"));
+            assertEquals("Your account is being erased", page.text(By.tagName("h1")));
+            page.check("erasure-under-way");
+
+            // The account goes last, by identity-service's job; then Keycloak's login page refuses her.
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> JsonPath.from(
+                    KeycloakAdmin.send("GET", "/users?exact=true&username=" + ezra, null, 200)).getList("$").isEmpty());
+            page.sendCredentials(ezra);
+            page.waitForText(By.tagName("body"), "Invalid username or password.");
+            assertFalse(page.browser().getCurrentUrl().startsWith(console), "she stays on Keycloak's login page");
+        }
     }
 
     /** age_group=teen on the account, as an administrator sets it (the rest of the account unchanged). */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,17 +21,25 @@ import dev.likeness.console.i18n.Language;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 
-/** Choosing the language, signing out, and the page shown after signing out. */
+/** Choosing the language, signing out, and the pages shown after signing out. */
 @Path("/")
 public class AccountActions {
 
+    /**
+     * Set when signing out after an erasure: Keycloak's logout comes back to {@code /signed-out}
+     * whatever the reason, and this tells that page to send the person on to "erasure under way".
+     */
+    private static final String ERASURE_COOKIE = "likeness-erasure";
+
     private final List<String> languages;
     private final Template signedOut;
+    private final Template erasureUnderWay;
     private final Language language;
 
-    AccountActions(ConsoleConfig config, Template signedOut, Language language) {
+    AccountActions(ConsoleConfig config, Template signedOut, Template erasureUnderWay, Language language) {
         this.languages = config.languages();
         this.signedOut = signedOut;
+        this.erasureUnderWay = erasureUnderWay;
         this.language = language;
     }
 
@@ -61,14 +70,42 @@ public class AccountActions {
     @Path("sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut() {
-        return Response.seeOther(URI.create("/logout")).build();
+        return toLogout().build();
+    }
+
+    /** The same sign-out, for a person whose erasure identity-service accepted; its marker lives a few minutes at most. */
+    static Response signOutAfterErasure() {
+        return toLogout().cookie(erasureMarker("under-way", 300)).build();
     }
 
     @GET
     @Path("signed-out")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance signedOut() {
-        return signedOut.instance().setLocale(language.locale()).data("locale", language.locale())
-                .data("lang", language.tag());
+    public Response signedOut(@CookieParam(ERASURE_COOKIE) String erasure) {
+        if (erasure != null) {
+            return Response.seeOther(URI.create("/erasure-under-way")).cookie(erasureMarker("", 0)).build();
+        }
+        return Response.ok(publicPage(signedOut)).build();
+    }
+
+    /** Shown without a session: the person is signed out, and their account is about to go. */
+    @GET
+    @Path("erasure-under-way")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance erasureUnderWay() {
+        return publicPage(erasureUnderWay);
+    }
+
+    private static Response.ResponseBuilder toLogout() {
+        return Response.seeOther(URI.create("/logout"));
+    }
+
+    private static NewCookie erasureMarker(String value, int maxAge) {
+        return new NewCookie.Builder(ERASURE_COOKIE).value(value).path("/signed-out").maxAge(maxAge)
+                .sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+    }
+
+    private TemplateInstance publicPage(Template template) {
+        return template.instance().setLocale(language.locale()).data("locale", language.locale()).data("lang", language.tag());
     }
 }

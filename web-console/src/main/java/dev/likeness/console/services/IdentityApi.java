@@ -73,4 +73,9 @@ public interface IdentityApi {
     @DELETE
     @Path("likenesses/{id}/suspension")
     Likeness reinstate(@PathParam("id") UUID id);
+
+    /** Accepted (202): the erasure goes on after the answer, the account deleted last; asked again, the same erasure. */
+    @POST
+    @Path("me/erasure")
+    void erase();
 }

@@ -25,6 +25,8 @@ class TextsTest {
         assertEquals("Revoke Bob Person", Texts.text(Locale.ENGLISH, "grant.revoke", "Bob Person"));
         assertEquals("Révoquer Bob Person", Texts.text(Locale.FRENCH, "grant.revoke", "Bob Person"));
         assertEquals("Lever la protection de Zoë O’Brien", Texts.text(Locale.FRENCH, "trust.unprotect", "Zoë O’Brien"));
+        assertEquals("Ce n’est pas votre nom d’utilisateur. Tapez exactement zoe-1 : rien n’a été effacé.",
+                Texts.text(Locale.FRENCH, "erasure.mismatch", "zoe-1"));
     }
 
     @Test
