@@ -111,7 +111,8 @@ public class Ledger {
 
     /**
      * Appends, in order, on a transaction of the reactive pool: the people named in one round
-     * trip, then the entries and their likenesses' new heads in another.
+     * trip (two more for people named for the first time), then the entries and their likenesses'
+     * new heads in another.
      */
     public Uni<Void> append(SqlClient transaction, List<Change> changes) {
         Set<String> named = new HashSet<>();
