@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import dev.likeness.devstack.testing.DatabaseScan;
 import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
@@ -25,7 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -129,22 +128,8 @@ class ErasureTest {
                         {"personId":"%s","erasedAt":"%s"}""".formatted(personId, OffsetDateTime.now())));
     }
 
-    /** Every column of every table, as text, that holds the person's id: "table.column" once per row. */
     private List<String> mentions(String personId) {
-        List<String> found = new ArrayList<>();
-        for (Row column : database.query("""
-                        SELECT c.table_name, c.column_name FROM information_schema.columns c
-                        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                        WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.data_type <> 'bytea'""")
-                .execute().await().indefinitely()) {
-            String table = column.getString(0);
-            String name = column.getString(1);
-            for (Row row : database.preparedQuery("SELECT 1 FROM " + table + " WHERE strpos(\"" + name + "\"::text, $1) > 0")
-                    .execute(Tuple.of(personId)).await().indefinitely()) {
-                found.add(table + "." + name);
-            }
-        }
-        return found;
+        return DatabaseScan.rowsHolding(database, List.of(personId));
     }
 
     private long ledgerEntries() {

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.likeness.captures.Captures;
 import dev.likeness.captures.Captures.Container;
+import dev.likeness.devstack.testing.DatabaseScan;
 import dev.likeness.devstack.testing.EventSchemas;
 import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.KeycloakAdmin;
@@ -40,7 +41,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -249,24 +249,8 @@ class ErasureTest {
         return enrolments;
     }
 
-    /** Every text, JSON and UUID column of every table of the service's database that holds one of these strings. */
     private List<String> mentions(List<String> needles) {
-        List<String> found = new ArrayList<>();
-        for (Row column : database.query("""
-                        SELECT table_name, column_name FROM information_schema.columns
-                        WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'json', 'jsonb', 'uuid')""")
-                .execute().await().atMost(WAIT)) {
-            String table = column.getString("table_name");
-            String name = column.getString("column_name");
-            for (String needle : needles) {
-                long rows = database.preparedQuery("SELECT count(*) FROM \"" + table + "\" WHERE strpos(\"" + name + "\"::text, $1) > 0")
-                        .execute(Tuple.of(needle)).await().atMost(WAIT).iterator().next().getLong(0);
-                if (rows > 0) {
-                    found.add(table + "." + name + " holds " + needle);
-                }
-            }
-        }
-        return found;
+        return DatabaseScan.rowsHolding(database, needles);
     }
 
     private boolean consumed(String eventId) {

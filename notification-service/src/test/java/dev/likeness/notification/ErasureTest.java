@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.launchdarkly.eventsource.ConnectStrategy;
 import com.launchdarkly.eventsource.EventSource;
 
+import dev.likeness.devstack.testing.DatabaseScan;
 import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.Tokens;
 import dev.likeness.devstack.testing.Users;
@@ -37,7 +38,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -177,18 +177,9 @@ class ErasureTest {
         assertEquals(0, count("SELECT count(*) FROM notification WHERE recipient_id = $1", "erased"), "nor for an erased creator");
     }
 
-    /** Every table of the database whose rows mention {@code trace} anywhere (any column, as text). */
+    /** The rows of the database that mention {@code trace} anywhere (any column, as text), by table. */
     private List<String> tablesMentioning(String trace) {
-        List<String> tables = new ArrayList<>();
-        for (Row table : database.query("""
-                        SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'""")
-                .execute().await().atMost(WAIT)) {
-            String name = table.getString("table_name");
-            if (count("SELECT count(*) FROM \"" + name + "\" t WHERE strpos(lower(t::text), lower($1)) > 0", trace) > 0) {
-                tables.add(name);
-            }
-        }
-        return tables;
+        return DatabaseScan.rowsHolding(database, List.of(trace));
     }
 
     private long count(String query, Object parameter) {
