@@ -35,6 +35,7 @@ import dev.likeness.devstack.testing.EventSchemas;
 import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.OutboxContract;
 import dev.likeness.devstack.testing.Tokens;
+import dev.likeness.devstack.testing.Users;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Registering a draft re-validates its consent token; a change after the check makes the token worthless. */
@@ -72,6 +73,16 @@ class DraftTest {
         Consents.register(draftId, "bob", List.of(alices, carols), token).then().statusCode(200).body("id", is(id));
         given().auth().oauth2(Tokens.platform()).get("/v1/drafts/{id}", id).then().statusCode(200).body("draftId", is(draftId));
         assertEquals(1, draftsCreated(alices, 2).size());
+    }
+
+    /** The ledger gives a person their pseudonym and key the first time it names them, here inside the registration. */
+    @Test
+    void aCreatorTheLedgerHasNeverNamedRegistersADraft() {
+        UUID alices = shared("alice");
+        String newcomer = Users.create("Nico");
+        String token = Consents.check(newcomer, List.of(alices), "draft").getString("consentToken");
+        Consents.register("render-" + UUID.randomUUID(), newcomer, List.of(alices), token).then()
+                .statusCode(201).body("creatorId", is(Tokens.userId(newcomer)));
     }
 
     @Test
