@@ -11,17 +11,7 @@ if [ -e "$env_file" ]; then
     exit 1
 fi
 
-random() {
-    head -c 32 /dev/urandom | base64 | tr -d '\n'
-}
-# Passwords and client secrets: URL-safe text, no padding.
-secret() {
-    printf '%s=%s\n' "$1" "$(random | tr '+/' '-_' | tr -d '=')"
-}
-# AES keys: standard base64 of 32 bytes, as the services decode them.
-key() {
-    printf '%s=%s\n' "$1" "$(random)"
-}
+. "$(dirname "$0")/../secret-values.sh"
 
 umask 077
 set -C  # noclobber: the file is created here or not at all

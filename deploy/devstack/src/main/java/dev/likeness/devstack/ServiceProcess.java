@@ -16,18 +16,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Service service;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(Service service, int port, Path log, Process process) {
+    private ServiceProcess(Service service, int port, int managementPort, Path log, Process process) {
         this.service = service;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
 
     /**
-     * @param port        0 for any free port
+     * @param port        0 for any free port; the management interface (health, metrics) gets the
+     *                    service's default management port with its default port, else a free one
      * @param extraConfig further properties, e.g. another instance id; passed as environment
      *                    variables like the stack's, so no secret shows in {@code ps}
      */
@@ -36,22 +39,29 @@ public final class ServiceProcess implements AutoCloseable {
         if (port == 0) {
             port = StackSettings.freePort();
         }
+        int managementPort = port == service.defaultPort ? service.defaultManagementPort : StackSettings.freePort();
         Path jar = repository.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
         Map<String, String> config = new java.util.LinkedHashMap<>(ServiceConfig.of(service, stack));
         config.put("quarkus.http.port", Integer.toString(port));
+        config.put("quarkus.management.port", Integer.toString(managementPort));
         config.putAll(extraConfig);
         Path log = logDir.resolve(service.module + "-" + port + ".log");
         Files.deleteIfExists(log);
         Process process = Processes.start(List.of(Processes.javaExecutable(), "-Xmx384m", "-jar", jar.toString()),
                 repository.resolve(service.module), log, ServiceConfig.asEnvironment(config));
-        return new ServiceProcess(service, port, log, process);
+        return new ServiceProcess(service, port, managementPort, log, process);
     }
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Health ({@code /q/health/ready}) and metrics ({@code /q/metrics}). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public int port() {
@@ -76,7 +86,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

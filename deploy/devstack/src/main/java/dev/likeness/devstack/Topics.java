@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +22,7 @@ public final class Topics {
     private Topics() {
     }
 
+    /** In the file's order, each topic's configs as written (one replica: the stack has one broker). */
     public static List<NewTopic> definitions() {
         try (InputStream in = Topics.class.getResourceAsStream("topics.conf")) {
             List<NewTopic> topics = new ArrayList<>();
@@ -31,7 +32,7 @@ public final class Topics {
                     continue;
                 }
                 String[] fields = trimmed.split("\\s+");
-                Map<String, String> configs = new HashMap<>();
+                Map<String, String> configs = new LinkedHashMap<>();
                 for (int i = 2; i < fields.length; i++) {
                     String[] pair = fields[i].split("=", 2);
                     configs.put(pair[0], pair[1]);

@@ -14,16 +14,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +48,6 @@ class ComposeFileTest {
     /** {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME:?error}}; {@code $${...}} is a literal. */
     private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?+])?[^}]*}");
     private static final Pattern MADE_BY_MAKE_ENV = Pattern.compile("(?m)^\\s*(?:secret|key)\\s+([A-Z][A-Z0-9_]*)\\s*$");
-    private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(name\\s*=\\s*\"([^\"]+)\"");
 
     @Test
     void theComposeFileIsValidAgainstTheComposeSpecification() throws IOException {
@@ -135,7 +130,7 @@ class ComposeFileTest {
                 continue;
             }
             String module = service.getKey();
-            Declared declared = declared(module);
+            DeclaredConfiguration declared = DeclaredConfiguration.of(REPOSITORY, module);
             for (Map.Entry<String, JsonNode> variable : service.getValue().get("environment").properties()) {
                 String name = variable.getKey();
                 assertTrue(declared.accepts(name), module + " declares no configuration key for " + name
@@ -149,11 +144,11 @@ class ComposeFileTest {
     /** The check above is no formality: a near miss of a real key is not accepted. */
     @Test
     void aNameNoApplicationDeclaresIsNotAccepted() throws IOException {
-        Declared identity = declared("identity-service");
+        DeclaredConfiguration identity = DeclaredConfiguration.of(REPOSITORY, "identity-service");
         assertTrue(identity.accepts("QUARKUS_DATASOURCE_REACTIVE_URL"));
         assertFalse(identity.accepts("QUARKUS_DATASOURCE_REACTIVE_URI"));
         assertFalse(identity.accepts("LIKENESS_BIOMETRIC_KEY_ENCRYPTION_KEY"));
-        assertFalse(declared("web-console").accepts("KAFKA_BOOTSTRAP_SERVERS"));
+        assertFalse(DeclaredConfiguration.of(REPOSITORY, "web-console").accepts("KAFKA_BOOTSTRAP_SERVERS"));
     }
 
     /** Compose waits on health only where a check exists; the images are the versions the build runs against. */
@@ -174,9 +169,11 @@ class ComposeFileTest {
                 assertTrue(dependsOn.has("keycloak"), service.getKey() + " starts after Keycloak");
                 JsonNode test = service.getValue().at("/healthcheck/test");
                 String probe = test.get(test.size() - 1).asText();
-                assertTrue(probe.contains("/dev/tcp/127.0.0.1/" + port(service.getKey()) + " ")
-                                && probe.contains("GET /q/health/ready "),
-                        service.getKey() + ": the healthcheck asks /q/health/ready on the service's port: " + probe);
+                assertTrue(probe.contains("/dev/tcp/127.0.0.1/9000 ") && probe.contains("GET /q/health/ready "),
+                        service.getKey() + ": the healthcheck asks /q/health/ready on the management port 9000: " + probe);
+                String port = port(service.getKey());
+                assertEquals("[\"127.0.0.1:" + port + ":" + port + "\"]", service.getValue().path("ports").toString(),
+                        service.getKey() + ": only its API is published, on the loopback interface; health and metrics are not");
             } else {
                 String image = service.getValue().get("image").asText();
                 assertTrue(image.matches(".+:[^:]*\\d[^:]*") && !image.endsWith(":latest"), "pinned image: " + image);
@@ -238,69 +235,5 @@ class ComposeFileTest {
         Matcher value = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
         assertTrue(value.find(), name + " in the root pom");
         return value.group(1);
-    }
-
-    /**
-     * The configuration an application declares, in environment variable form (Quarkus' mapping: upper case, every
-     * other character {@code _}): its application.properties keys, the names of its and the kit's
-     * {@code @ConfigProperty} injections, its and the kit's {@code @ConfigMapping} prefixes, and the keys and
-     * variables of its README's "Configuration" section (where {@code `.client-id`} continues the key before it).
-     */
-    private static Declared declared(String module) throws IOException {
-        Path root = REPOSITORY.resolve(module);
-        Set<String> keys = new TreeSet<>();
-        Set<String> prefixes = new TreeSet<>();
-
-        properties(root.resolve("src/main/resources/application.properties")).stringPropertyNames()
-                .forEach(key -> keys.add(env(key.replaceFirst("^%[^.]+\\.", ""))));
-
-        List<Path> sources = new ArrayList<>(List.of(root.resolve("src/main/java")));
-        if (Files.readString(root.resolve("pom.xml")).contains("<artifactId>likeness-service-kit</artifactId>")) {
-            sources.add(REPOSITORY.resolve("service-kit/src/main/java"));
-        }
-        for (Path source : sources) {
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    String java = Files.readString(file);
-                    CONFIG_PROPERTY.matcher(java).results().forEach(m -> keys.add(env(m.group(1))));
-                    CONFIG_MAPPING.matcher(java).results().forEach(m -> prefixes.add(env(m.group(1)) + "_"));
-                }
-            }
-        }
-
-        String readme = Files.readString(root.resolve("README.md"));
-        int start = readme.indexOf("\n## Configuration");
-        assertTrue(start >= 0, module + "'s README has a Configuration section");
-        int end = readme.indexOf("\n## ", start + 1);
-        for (String row : readme.substring(start, end < 0 ? readme.length() : end).split("\n")) {
-            String previous = null;
-            for (MatchResult token : Pattern.compile("`([^`]+)`").matcher(row).results().toList()) {
-                String text = token.group(1);
-                if (text.matches("[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+")) {
-                    keys.add(env(text));
-                    previous = text;
-                } else if (text.matches("\\.[a-z0-9.-]+") && previous != null) {
-                    // `.realm` after `quarkus.keycloak.admin-client.server-url`: the same key with another ending.
-                    String base = previous;
-                    while (base.contains(".")) {
-                        base = base.substring(0, base.lastIndexOf('.'));
-                        keys.add(env(base + text));
-                    }
-                } else if (text.matches("[A-Z][A-Z0-9_]+")) {
-                    keys.add(text);
-                }
-            }
-        }
-        return new Declared(keys, prefixes);
-    }
-
-    private static String env(String key) {
-        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-    }
-
-    private record Declared(Set<String> keys, Set<String> prefixes) {
-        boolean accepts(String variable) {
-            return keys.contains(variable) || prefixes.stream().anyMatch(variable::startsWith);
-        }
     }
 }

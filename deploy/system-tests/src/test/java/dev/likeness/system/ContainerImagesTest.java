@@ -38,6 +38,8 @@ class ContainerImagesTest {
     private static final Path REPOSITORY = Path.of("..", "..");
     /** The glibc of identity-service's base image, Ubuntu 24.04 (noble); see its Dockerfile. */
     private static final int NOBLE_GLIBC_MINOR = 39;
+    /** Quarkus' default {@code quarkus.management.port}: health and metrics in every image. */
+    private static final String MANAGEMENT_PORT = "9000";
     private static final Pattern GLIBC_VERSION = Pattern.compile("GLIBC_2\\.(\\d+)");
 
     @ParameterizedTest
@@ -67,9 +69,11 @@ class ContainerImagesTest {
 
         String port = properties(context.resolve("src/main/resources/application.properties")).getProperty("quarkus.http.port");
         assertNotNull(port, module + ": quarkus.http.port in application.properties");
+        Properties settings = properties(context.resolve("src/main/resources/application.properties"));
+        assertEquals("true", settings.getProperty("quarkus.management.enabled"), module + ": health and metrics on the management interface");
         String[] expose = last(instructions, "EXPOSE");
-        assertEquals(List.of(port), List.of(expose).subList(1, expose.length),
-                module + ": EXPOSE the service's quarkus.http.port (health is served there too)");
+        assertEquals(List.of(port, MANAGEMENT_PORT), List.of(expose).subList(1, expose.length),
+                module + ": EXPOSE the service's quarkus.http.port and the management interface's port");
 
         String image = last(instructions, "FROM")[1];
         String tag = image.substring(image.lastIndexOf(':') + 1);

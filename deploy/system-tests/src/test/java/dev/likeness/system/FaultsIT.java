@@ -99,7 +99,7 @@ class FaultsIT {
             long started = System.nanoTime();
             changes = grantAndRevoke(owners, grantees, CHANGES, refusals);
             changesPerSecond = changes.size() / seconds(started);
-            given().baseUri(url(Service.CONSENT)).get("/q/health/ready").then().statusCode(503);
+            given().baseUri(managementUrl(Service.CONSENT)).get("/q/health/ready").then().statusCode(503);
             sleepUntil(stopped + KAFKA_OUTAGE.toNanos());
         } finally {
             TestStack.start(TestStack.KAFKA);
@@ -229,7 +229,7 @@ class FaultsIT {
                 }
             }
             for (Service service : Service.BACKENDS) {
-                given().baseUri(url(service)).get("/q/health/ready").then().statusCode(503);
+                given().baseUri(managementUrl(service)).get("/q/health/ready").then().statusCode(503);
             }
             // Consumers hold an event that arrives meanwhile, and apply it once the database is back.
             Events.send(verified(lateLikeness, Tokens.userId(latecomer)));
@@ -556,7 +556,7 @@ class FaultsIT {
         long from = System.nanoTime();
         for (Service service : Service.BACKENDS) {
             Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                    .until(() -> given().baseUri(url(service)).get("/q/health/ready").statusCode() == 200);
+                    .until(() -> given().baseUri(managementUrl(service)).get("/q/health/ready").statusCode() == 200);
         }
         return seconds(from);
     }
@@ -565,6 +565,10 @@ class FaultsIT {
 
     private static String url(Service service) {
         return PackagedServices.url(service);
+    }
+
+    private static String managementUrl(Service service) {
+        return PackagedServices.managementUrl(service);
     }
 
     private static io.restassured.specification.RequestSpecification as(String person, Service service) {

@@ -46,6 +46,11 @@ final class PackagedServices implements BeforeAllCallback {
         return running.processes.get(service).url();
     }
 
+    /** Health and metrics. */
+    static String managementUrl(Service service) {
+        return running.processes.get(service).managementUrl();
+    }
+
     static long pid(Service service) {
         return running.processes.get(service).pid();
     }
