@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,11 +28,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +50,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.likeness.devstack.Service;
+import dev.likeness.devstack.ServiceProcess;
 import dev.likeness.devstack.testing.Events;
 import dev.likeness.devstack.testing.TestStack;
 import dev.likeness.devstack.testing.Tokens;
@@ -52,7 +61,8 @@ import io.restassured.response.Response;
 
 /**
  * The fault suite, against the three packaged services on one stack: the broker stopped while
- * consents change, notification-service killed while drafts stream in, the database stopped,
+ * consents change, a second instance of each service and the first killed while consent changes
+ * and drafts stream in, the database stopped,
  * poison on every consumed topic, a webhook receiver that is down at first. Each test prints what
  * it measured; the whole report lands in target/faults.md.
  */
@@ -92,12 +102,12 @@ class FaultsIT {
 
         long stopped = System.nanoTime();
         TestStack.stop(TestStack.KAFKA);
-        List<Change> changes;
+        List<Change> changes = new CopyOnWriteArrayList<>();
         List<String> refusals = new CopyOnWriteArrayList<>();
         double changesPerSecond;
         try {
             long started = System.nanoTime();
-            changes = grantAndRevoke(owners, grantees, CHANGES, refusals);
+            grantAndRevoke(Replicas.of(url(Service.CONSENT)), owners, grantees, CHANGES, changes, refusals);
             changesPerSecond = changes.size() / seconds(started);
             given().baseUri(managementUrl(Service.CONSENT)).get("/q/health/ready").then().statusCode(503);
             sleepUntil(stopped + KAFKA_OUTAGE.toNanos());
@@ -141,64 +151,144 @@ class FaultsIT {
         assertEquals(Set.copyOf(changes), alerted.keySet(), "every change alerted its grantee");
     }
 
+    /**
+     * A scaled-out deployment: a second instance of each service joins the same consumer groups and
+     * outbox; consent changes and drafts go to both consent-services in turn while people's
+     * likenesses are announced; a third of the way in, the instance of each service that leads its
+     * outbox relay is killed (SIGKILL). The survivors take over its partitions and its relay, and
+     * the killed ones are started again, as a Deployment replaces a pod.
+     */
     @Test
-    void aNotificationServiceKilledDuringADraftStreamLosesAndRepeatsNoAlert() throws Exception {
-        List<Owner> owners = owners(10);
-        String creator = Tokens.userId("bob");
-        Map<Owner, String> consentTokens = new HashMap<>();
-        for (Owner owner : owners) {
-            consent(owner.username()).contentType(ContentType.JSON).body("{\"audience\":\"EVERYONE\"}")
-                    .put("/v1/likenesses/{id}/audience", owner.likeness()).then().statusCode(200);
-            consentTokens.put(owner, given().baseUri(url(Service.CONSENT)).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
-                    .body("{\"requesterId\":\"" + creator + "\",\"requesterToken\":\"" + Tokens.requester("bob") + "\",\"likenessIds\":[\""
-                            + owner.likeness() + "\"],\"purpose\":\"draft\"}")
-                    .post("/v1/checks").then().statusCode(200).body("allowed", is(true)).extract().path("consentToken"));
+    void twoInstancesOfEachServiceShareTheStreamAndTheSurvivorsTakeOverFromKilledOnes() throws Exception {
+        Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.info().kafka().bootstrapServers()));
+        Map<String, Integer> alone = consumers(kafka);
+        List<ServiceProcess> added = PackagedServices.moreInstances(Service.BACKENDS);
+        try (kafka) {
+            Map<Service, ServiceProcess> survivors = added.stream().collect(Collectors.toMap(ServiceProcess::service, s -> s));
+            awaitConsumers(kafka, group -> 2 * alone.get(group));
+            // Three owners on each partition, so each instance's share of the partitions carries events; those
+            // who grant and revoke apart from those featured in drafts, as a revocation voids consent tokens.
+            List<Owner> owners = owners(3 * partitions(kafka, IDENTITY_EVENTS), kafka);
+            List<Owner> featured = owners(3 * partitions(kafka, IDENTITY_EVENTS), kafka);
+            List<String> grantees = people(10);
+            List<Owner> announced = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String username = Users.create("Ada");
+                announced.add(new Owner(username, Tokens.userId(username), UUID.randomUUID()));
+            }
+            Replicas consent = Replicas.of(url(Service.CONSENT), survivors.get(Service.CONSENT).url());
+            String creator = Tokens.userId("bob");
+            Map<Owner, String> consentTokens = draftConsent(featured, creator);
+
+            List<Change> changes = new CopyOnWriteArrayList<>();
+            List<String> refusals = new CopyOnWriteArrayList<>();
+            Map<String, Owner> drafts = new ConcurrentHashMap<>();
+            List<String> failed = new CopyOnWriteArrayList<>();
+            long started = System.nanoTime();
+            Future<?> changing = runInBackground(() -> {
+                grantAndRevoke(consent, owners, grantees, CHANGES, changes, refusals);
+                return null;
+            });
+            Future<?> drafting = runInBackground(() -> {
+                registerDrafts(consent, featured, consentTokens, creator, drafts, failed);
+                return null;
+            });
+            send(announced.subList(0, 20).stream().map(owner -> verified(owner.likeness(), owner.id())).toList());
+            Awaitility.await().atMost(WAIT).until(() -> changes.size() + drafts.size() >= (CHANGES + DRAFTS) / 3);
+
+            Map<Service, List<Long>> appliedBeforeKill = new EnumMap<>(Service.class);
+            for (Service service : Service.BACKENDS) {
+                appliedBeforeKill.put(service, List.of(consumed(PackagedServices.managementUrl(service), "applied"),
+                        consumed(survivors.get(service).managementUrl(), "applied")));
+                assertTrue(leadsTheRelay(PackagedServices.log(service)), service.module + ": the instance about to be killed leads the outbox relay");
+            }
+            int changesAtKill = changes.size();
+            int draftsAtKill = drafts.size();
+            for (Service service : Service.BACKENDS) {
+                PackagedServices.kill(service);
+            }
+            long killed = System.nanoTime();
+            send(announced.subList(20, 40).stream().map(owner -> verified(owner.likeness(), owner.id())).toList());
+            Map<Service, Double> relayTakenOver = new EnumMap<>(Service.class);
+            for (Service service : Service.BACKENDS) {
+                Awaitility.await().atMost(WAIT).until(() -> leadsTheRelay(survivors.get(service).log()));
+                relayTakenOver.put(service, seconds(killed));
+            }
+            awaitConsumers(kafka, alone::get);
+            double partitionsTakenOver = seconds(killed);
+
+            PackagedServices.restart(Service.BACKENDS);
+            double restarted = seconds(killed);
+            changing.get();
+            drafting.get();
+            double streamed = seconds(started);
+
+            Set<String> likenesses = owners.stream().map(owner -> owner.likeness().toString()).collect(Collectors.toSet());
+            List<ConsumerRecord<String, String>> published = Events.read(CONSENT_EVENTS,
+                    r -> likenesses.contains(r.key()) && Events.header(r, "ce_type").contains(".grant."), changes.size(), DRAIN, SETTLE);
+            Map<Change, Long> onTopic = published.stream().collect(Collectors.groupingBy(
+                    r -> new Change(UUID.fromString(Events.header(r, "ce_subject")), shortType(Events.header(r, "ce_type"))),
+                    Collectors.counting()));
+            Map<Change, Long> changeAlerts = awaitAlerts(grantees, Set.of("grant.created", "grant.revoked"), changes.size(),
+                    item -> new Change(UUID.fromString(item.get("grantId").asText()), item.get("type").asText()));
+            Map<String, Long> draftAlerts = awaitAlerts(featured.stream().map(Owner::username).toList(), Set.of("draft.created"),
+                    drafts.size(), item -> item.get("draftId").asText());
+            Set<String> ownerIds = featured.stream().map(Owner::id).collect(Collectors.toSet());
+            Map<String, Long> announcements = Events.read(NOTIFICATION_EVENTS,
+                            r -> ownerIds.contains(r.key()) && "draft.created".equals(json(r.value()).path("notificationType").asText()),
+                            drafts.size(), DRAIN, SETTLE).stream()
+                    .collect(Collectors.groupingBy(r -> json(r.value()).path("notificationId").asText(), Collectors.counting()));
+            Map<UUID, Long> verifiedAlerts = awaitAlerts(announced.stream().map(Owner::username).toList(), Set.of("likeness.verified"),
+                    announced.size(), item -> UUID.fromString(item.get("likenessId").asText()));
+            for (Owner owner : announced) {
+                Awaitility.await().atMost(WAIT).until(() -> consent(owner.username()).get("/v1/likenesses/{id}", owner.likeness()).statusCode() == 200);
+                Awaitility.await().atMost(WAIT).until(() -> owner.likeness().toString().equals(Users.attributes(owner.id()).path("likeness_id").path(0).asText()));
+            }
+            long keycloakUpdates = announced.stream().mapToLong(owner -> Users.updates(owner.id())).sum();
+            long redelivered = Service.BACKENDS.stream().mapToLong(service -> consumed(survivors.get(service).managementUrl(), "redelivered")
+                    + consumed(PackagedServices.managementUrl(service), "redelivered")).sum();
+
+            report("Two instances of each service, the relay-leading one of each killed (SIGKILL) mid-stream", """
+                    | | |
+                    | --- | --- |
+                    | events applied per instance before the kill (killed / survivor) | identity-service %s, consent-service %s, notification-service %s |
+                    | consent changes (grant, then revoke) and drafts, sent to both consent-services in turn | %d changes (%d refused) and %d drafts (%d failed) in %.0f s; killed after %d changes and %d drafts |
+                    | kill → survivors publish the outboxes / hold every partition / killed ones ready again | %s / %.1f s / %.1f s |
+                    | events delivered again after the kill (applied by the killed instance, offset not yet committed), recognised and not applied again | %d |
+                    | changes on `likeness.consent.events` (read_committed) | %d records; lost %d, duplicated %d |
+                    | grantees' alerts | lost %d, duplicated %d |
+                    | owners' draft alerts | lost %d, duplicated %d; `notification.created` announcements %d records for %d alerts |
+                    | likenesses announced (half before the kill, half after) | %d: consent-service has each, their alerts lost %d, duplicated %d; Keycloak updates %d for %d people |
+                    """.formatted(appliedBeforeKill.get(Service.IDENTITY), appliedBeforeKill.get(Service.CONSENT),
+                    appliedBeforeKill.get(Service.NOTIFICATION), changes.size(), refusals.size(), drafts.size(), failed.size(), streamed,
+                    changesAtKill, draftsAtKill,
+                    relayTakenOver.entrySet().stream().map(e -> "%s %.1f s".formatted(e.getKey().module, e.getValue())).collect(Collectors.joining(", ")),
+                    partitionsTakenOver, restarted, redelivered, published.size(), lost(changes, onTopic), duplicated(onTopic),
+                    lost(changes, changeAlerts), duplicated(changeAlerts), lost(drafts.keySet(), draftAlerts), duplicated(draftAlerts),
+                    announcements.values().stream().mapToLong(Long::longValue).sum(), announcements.size(), announced.size(),
+                    lost(announced.stream().map(Owner::likeness).toList(), verifiedAlerts), duplicated(verifiedAlerts), keycloakUpdates,
+                    announced.size()));
+            appliedBeforeKill.forEach((service, applied) -> assertTrue(applied.get(0) > 0 && applied.get(1) > 0,
+                    service.module + ": both instances applied events before the kill " + applied));
+            assertEquals(List.of(), refusals, "every consent change accepted by one instance or the other");
+            assertEquals(CHANGES, changes.size());
+            assertEquals(List.of(), failed, "every draft registered by one instance or the other");
+            assertEquals(DRAFTS, drafts.size());
+            assertEquals(Set.copyOf(changes), onTopic.keySet(), "every change on the topic");
+            assertEquals(0, duplicated(onTopic), "no change published twice");
+            assertEquals(Set.copyOf(changes), changeAlerts.keySet(), "every change alerted its grantee");
+            assertEquals(0, duplicated(changeAlerts), "no change alerted twice");
+            assertEquals(drafts.keySet(), draftAlerts.keySet(), "an alert for every draft");
+            assertEquals(0, duplicated(draftAlerts), "no draft alerted twice");
+            assertEquals(drafts.size(), announcements.size(), "every draft alert announced");
+            assertEquals(0, duplicated(announcements), "no announcement twice");
+            assertEquals(announced.stream().map(Owner::likeness).collect(Collectors.toSet()), verifiedAlerts.keySet(), "every likeness alerted");
+            assertEquals(0, duplicated(verifiedAlerts), "no likeness alerted twice");
+            assertEquals(announced.size(), keycloakUpdates, "identity-service's Keycloak sync updated each person once");
+        } finally {
+            added.forEach(ServiceProcess::close);
+            PackagedServices.restart(Service.BACKENDS);
         }
-
-        Map<String, Owner> drafts = new ConcurrentHashMap<>();
-        AtomicInteger failed = new AtomicInteger();
-        long started = System.nanoTime();
-        Future<?> stream = runInBackground(() -> {
-            registerDrafts(owners, consentTokens, creator, drafts, failed);
-            return null;
-        });
-        Awaitility.await().atMost(WAIT).until(() -> drafts.size() >= DRAFTS / 3);
-        int atKill = drafts.size();
-        long killed = System.nanoTime();
-        PackagedServices.killAndRestart(Service.NOTIFICATION);
-        double down = seconds(killed);
-        int atReady = drafts.size();
-        stream.get();
-        double streamed = seconds(started);
-        long allSent = System.nanoTime();
-
-        Set<String> ownerIds = owners.stream().map(Owner::id).collect(Collectors.toSet());
-        Map<String, Long> alerted = awaitAlerts(owners.stream().map(Owner::username).toList(), Set.of("draft.created"),
-                drafts.size(), item -> item.get("draftId").asText());
-        double toInbox = seconds(allSent) - SETTLE.toSeconds();
-        List<ConsumerRecord<String, String>> announced = Events.read(NOTIFICATION_EVENTS,
-                r -> ownerIds.contains(r.key()) && "draft.created".equals(json(r.value()).path("notificationType").asText()),
-                drafts.size(), DRAIN, SETTLE);
-        Map<String, Long> announcements = announced.stream()
-                .collect(Collectors.groupingBy(r -> json(r.value()).path("notificationId").asText(), Collectors.counting()));
-
-        report("notification-service killed (SIGKILL) during a stream of drafts", """
-                | | |
-                | --- | --- |
-                | drafts registered at consent-service | %d of %d (%d failed) in %.0f s, over %d owners |
-                | killed after / ready again after | %d drafts / %d drafts, down %.1f s (restart included) |
-                | owners' draft alerts | %d; lost %d, duplicated %d |
-                | `notification.created` on `likeness.notification.events` (read_committed) | %d records for %d notifications |
-                | last draft registered → every alert in the inboxes | %.1f s |
-                """.formatted(drafts.size(), DRAFTS, failed.get(), streamed, owners.size(), atKill, atReady, down,
-                alerted.values().stream().mapToLong(Long::longValue).sum(), lost(drafts.keySet(), alerted), duplicated(alerted),
-                announced.size(), announcements.size(), toInbox));
-        assertEquals(0, failed.get(), "consent-service registers drafts whatever happens to notification-service");
-        assertEquals(DRAFTS, drafts.size());
-        assertEquals(drafts.keySet(), alerted.keySet(), "an alert for every draft");
-        assertEquals(0, duplicated(alerted), "no alert twice");
-        assertEquals(drafts.size(), announcements.size(), "every alert announced");
-        assertEquals(0, duplicated(announcements), "no announcement twice");
     }
 
     @Test
@@ -383,11 +473,54 @@ class FaultsIT {
             String username = Users.create("Olive");
             owners.add(new Owner(username, Tokens.userId(username), UUID.randomUUID()));
         }
+        return announce(owners);
+    }
+
+    /** Their likenesses announced, once consent-service knows each. */
+    private static List<Owner> announce(List<Owner> owners) {
         send(owners.stream().map(owner -> verified(owner.likeness(), owner.id())).toList());
         for (Owner owner : owners) {
             Awaitility.await().atMost(WAIT).until(() -> consent(owner.username()).get("/v1/likenesses/{id}", owner.likeness()).statusCode() == 200);
         }
         return owners;
+    }
+
+    /**
+     * {@code count} owners whose likeness ids, as Kafka keys, fall evenly on the partitions of
+     * {@code likeness.identity.events} (and of the consent events, keyed alike), so every instance
+     * that holds a partition gets their events. The ids are random; which partition each takes is not.
+     */
+    private static List<Owner> owners(int count, Admin kafka) throws Exception {
+        int partitions = partitions(kafka, IDENTITY_EVENTS);
+        Map<Integer, List<UUID>> byPartition = new HashMap<>();
+        while (byPartition.values().stream().mapToInt(List::size).sum() < count) {
+            UUID likeness = UUID.randomUUID();
+            int partition = Utils.toPositive(Utils.murmur2(likeness.toString().getBytes(StandardCharsets.UTF_8))) % partitions;
+            List<UUID> taken = byPartition.computeIfAbsent(partition, p -> new ArrayList<>());
+            if (taken.size() < count / partitions) {
+                taken.add(likeness);
+            }
+        }
+        List<Owner> owners = new ArrayList<>();
+        for (UUID likeness : byPartition.values().stream().flatMap(List::stream).toList()) {
+            String username = Users.create("Olive");
+            owners.add(new Owner(username, Tokens.userId(username), likeness));
+        }
+        return announce(owners);
+    }
+
+    /** Each owner's audience EVERYONE, and a consent token for bob's drafts of them. */
+    private static Map<Owner, String> draftConsent(List<Owner> owners, String creator) {
+        Map<Owner, String> consentTokens = new HashMap<>();
+        for (Owner owner : owners) {
+            consent(owner.username()).contentType(ContentType.JSON).body("{\"audience\":\"EVERYONE\"}")
+                    .put("/v1/likenesses/{id}/audience", owner.likeness()).then().statusCode(200);
+            consentTokens.put(owner, given().baseUri(url(Service.CONSENT)).auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
+                    .body("{\"requesterId\":\"" + creator + "\",\"requesterToken\":\"" + Tokens.requester("bob") + "\",\"likenessIds\":[\""
+                            + owner.likeness() + "\"],\"purpose\":\"draft\"}")
+                    .post("/v1/checks").then().statusCode(200).body("allowed", is(true)).extract().path("consentToken"));
+        }
+        return consentTokens;
     }
 
     private static List<String> people(int count) {
@@ -422,10 +555,14 @@ class FaultsIT {
 
     // --- load ---
 
-    /** Each owner grants the grantees in turn and revokes each grant: two changes a round, owners in parallel. */
-    private static List<Change> grantAndRevoke(List<Owner> owners, List<String> grantees, int changes, List<String> refusals)
-            throws Exception {
-        List<Change> made = new CopyOnWriteArrayList<>();
+    /**
+     * Each owner grants the grantees in turn and revokes each grant: two changes a round, owners in
+     * parallel, each change added to {@code made} once accepted. A grant whose answer was cut (its
+     * instance killed) is asked again of another; if the first had been made, that one answers
+     * 409 {@code grant-exists} and the grant made is the likeness' newest.
+     */
+    private static void grantAndRevoke(Replicas consent, List<Owner> owners, List<String> grantees, int changes, List<Change> made,
+                                       List<String> refusals) throws Exception {
         List<String> granteeIds = grantees.stream().map(Tokens::userId).toList();
         AtomicInteger pairsLeft = new AtomicInteger(changes / 2);
         ExecutorService workers = Executors.newFixedThreadPool(owners.size());
@@ -433,18 +570,23 @@ class FaultsIT {
             List<Future<?>> done = new ArrayList<>();
             for (Owner owner : owners) {
                 done.add(workers.submit(() -> {
+                    String token = Tokens.user(owner.username());
                     for (int round = 0; pairsLeft.getAndDecrement() > 0; round++) {
                         String grantee = granteeIds.get(round % granteeIds.size());
-                        Response created = consent(owner.username()).contentType(ContentType.JSON)
+                        Response created = consent.send(request -> request.auth().oauth2(token).contentType(ContentType.JSON)
                                 .body("{\"granteeId\":\"" + grantee + "\",\"purposes\":[\"draft\"]}")
-                                .post("/v1/likenesses/{id}/grants", owner.likeness());
-                        if (created.statusCode() != 201) {
+                                .post("/v1/likenesses/{id}/grants", owner.likeness()));
+                        String id = created.statusCode() == 201 ? created.path("id")
+                                : created.statusCode() == 409 && "grant-exists".equals(created.path("code")) ? newestGrant(consent, token, owner, grantee)
+                                : null;
+                        if (id == null) {
                             refusals.add("grant: " + created.statusCode() + " " + created.asString());
                             continue;
                         }
-                        UUID grant = UUID.fromString(created.path("id"));
+                        UUID grant = UUID.fromString(id);
                         made.add(new Change(grant, "grant.created"));
-                        Response revoked = consent(owner.username()).delete("/v1/likenesses/{id}/grants/{grant}", owner.likeness(), grant);
+                        Response revoked = consent.send(request -> request.auth().oauth2(token)
+                                .delete("/v1/likenesses/{id}/grants/{grant}", owner.likeness(), grant));
                         if (revoked.statusCode() == 200) {
                             made.add(new Change(grant, "grant.revoked"));
                         } else {
@@ -460,12 +602,21 @@ class FaultsIT {
         } finally {
             workers.shutdown();
         }
-        return made;
     }
 
-    /** Registers drafts, each featuring one owner in turn, a few at a time, until {@link #DRAFTS} are registered. */
-    private static void registerDrafts(List<Owner> owners, Map<Owner, String> consentTokens, String creator,
-                                       Map<String, Owner> registered, AtomicInteger failed) throws Exception {
+    /** The likeness' newest grant, if it is the grantee's and in force: one made by a request whose answer was lost. */
+    private static String newestGrant(Replicas consent, String token, Owner owner, String grantee) {
+        JsonPath newest = consent.send(request -> request.auth().oauth2(token).queryParam("limit", 1)
+                .get("/v1/likenesses/{id}/grants", owner.likeness())).then().statusCode(200).extract().jsonPath();
+        return grantee.equals(newest.getString("[0].granteeId")) && newest.getString("[0].revokedAt") == null ? newest.getString("[0].id") : null;
+    }
+
+    /**
+     * Registers drafts, each featuring one owner in turn, a few at a time, until {@link #DRAFTS} are
+     * registered. A registration asked again (its answer cut) is 200 if the first was made.
+     */
+    private static void registerDrafts(Replicas consent, List<Owner> owners, Map<Owner, String> consentTokens, String creator,
+                                       Map<String, Owner> registered, List<String> failed) throws Exception {
         AtomicInteger next = new AtomicInteger();
         String proof = Tokens.freshRequester("bob");
         ExecutorService workers = Executors.newFixedThreadPool(6);
@@ -475,16 +626,15 @@ class FaultsIT {
                 done.add(workers.submit(() -> {
                     for (int i = next.getAndIncrement(); i < DRAFTS; i = next.getAndIncrement()) {
                         Owner owner = owners.get(i % owners.size());
-                        Response response = given().baseUri(url(Service.CONSENT)).auth().oauth2(Tokens.platform())
-                                .contentType(ContentType.JSON)
-                                .body("{\"draftId\":\"fault-" + UUID.randomUUID() + "\",\"creatorId\":\"" + creator
-                                        + "\",\"creatorToken\":\"" + proof + "\",\"likenessIds\":[\"" + owner.likeness() + "\"],\"consentToken\":\""
-                                        + consentTokens.get(owner) + "\"}")
-                                .post("/v1/drafts");
-                        if (response.statusCode() == 201) {
+                        String body = "{\"draftId\":\"fault-" + UUID.randomUUID() + "\",\"creatorId\":\"" + creator
+                                + "\",\"creatorToken\":\"" + proof + "\",\"likenessIds\":[\"" + owner.likeness() + "\"],\"consentToken\":\""
+                                + consentTokens.get(owner) + "\"}";
+                        Response response = consent.send(request -> request.auth().oauth2(Tokens.platform())
+                                .contentType(ContentType.JSON).body(body).post("/v1/drafts"));
+                        if (response.statusCode() == 201 || response.statusCode() == 200) {
                             registered.put(response.path("id"), owner);
                         } else {
-                            failed.incrementAndGet();
+                            failed.add(response.statusCode() + " " + response.asString());
                         }
                     }
                     return null;
@@ -503,6 +653,63 @@ class FaultsIT {
         Future<?> future = thread.submit(task);
         thread.shutdown();
         return future;
+    }
+
+    // --- instances ---
+
+    /** What each consumer group reads. */
+    private static final Map<String, List<String>> CONSUMERS = Map.of(
+            "consent-service", List.of(IDENTITY_EVENTS),
+            "notification-service", List.of(IDENTITY_EVENTS, CONSENT_EVENTS),
+            "identity-service-keycloak-sync", List.of(IDENTITY_EVENTS));
+    private static final Pattern RELAY_LEADS = Pattern.compile("outbox relay \\S+ is publishing");
+
+    /** The members of each group once it is stable and holds every partition it reads. */
+    private static Map<String, Integer> consumers(Admin kafka) {
+        return awaitConsumers(kafka, group -> null);
+    }
+
+    /**
+     * Until each group is stable, with {@code members} of it (null: any number), and holds every
+     * partition of the topics it reads; a member is one consumer, and an instance may run several
+     * (notification-service's consent-events has a concurrency of 3).
+     */
+    private static Map<String, Integer> awaitConsumers(Admin kafka, Function<String, Integer> members) {
+        Map<String, Integer> seen = new HashMap<>();
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Map<String, ConsumerGroupDescription> groups = kafka.describeConsumerGroups(CONSUMERS.keySet()).all().get();
+            for (Map.Entry<String, List<String>> consumer : CONSUMERS.entrySet()) {
+                ConsumerGroupDescription group = groups.get(consumer.getKey());
+                Set<TopicPartition> held = group.members().stream().flatMap(member -> member.assignment().topicPartitions().stream())
+                        .collect(Collectors.toSet());
+                String state = consumer.getKey() + " " + group.groupState() + ", " + group.members().size() + " members holding " + held;
+                assertEquals(GroupState.STABLE, group.groupState(), state);
+                Integer expected = members.apply(consumer.getKey());
+                assertTrue(expected == null || expected == group.members().size(), state + ", " + expected + " expected");
+                for (String topic : consumer.getValue()) {
+                    for (int partition = 0; partition < partitions(kafka, topic); partition++) {
+                        assertTrue(held.contains(new TopicPartition(topic, partition)), state + ": " + topic + "-" + partition + " not held");
+                    }
+                }
+                seen.put(consumer.getKey(), group.members().size());
+            }
+        });
+        return seen;
+    }
+
+    private static int partitions(Admin kafka, String topic) throws Exception {
+        return kafka.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    }
+
+    /** Events this instance consumed with this outcome ({@code applied}, {@code redelivered}), by its {@code likeness.events.consumed} counters. */
+    private static long consumed(String managementUrl, String outcome) {
+        return given().baseUri(managementUrl).get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("likeness_events_consumed_total{") && line.contains("outcome=\"" + outcome + "\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static boolean leadsTheRelay(Path log) throws java.io.IOException {
+        return RELAY_LEADS.matcher(Files.readString(log)).find();
     }
 
     // --- what arrived ---

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,18 +62,45 @@ final class PackagedServices implements BeforeAllCallback {
     }
 
     /**
-     * SIGKILLs the service, as a crash would, and starts it again on the same port (the console
-     * keeps calling it there); returns once it is ready. The killed instance's log is kept as
-     * {@code <module>-<port>.killed.log}.
+     * One more instance of a backend, configured as the packaged one (the same consumer groups and
+     * outbox relay id, as a second replica of a deployment), on ports of its own; ready when
+     * returned. Its caller closes it: left running, it would take partitions from every later test.
      */
-    static void killAndRestart(Service service) throws Exception {
+    static List<ServiceProcess> moreInstances(List<Service> services) throws Exception {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (Service service : services) {
+            started.add(start(service, 0, running.processes));
+        }
+        for (ServiceProcess instance : started) {
+            instance.awaitReady(START_TIMEOUT);
+        }
+        return started;
+    }
+
+    /**
+     * SIGKILLs the service, as a crash would. Its log is kept as {@code <module>-<port>.killed.log};
+     * {@link #restart} starts it again.
+     */
+    static void kill(Service service) throws Exception {
         ServiceProcess killed = running.processes.get(service);
         killed.kill();
         Files.move(killed.log(), killed.log().resolveSibling(killed.log().getFileName().toString().replaceFirst("\\.log$", ".killed.log")),
                 StandardCopyOption.REPLACE_EXISTING);
-        ServiceProcess restarted = start(service, killed.port(), running.processes);
-        running.processes.put(service, restarted);
-        restarted.awaitReady(START_TIMEOUT);
+    }
+
+    /** Starts killed services again, each on its port (the console keeps calling it there); returns once they are ready. */
+    static void restart(List<Service> services) throws Exception {
+        List<ServiceProcess> restarted = new ArrayList<>();
+        for (Service service : services) {
+            if (!running.processes.get(service).isAlive()) {
+                ServiceProcess again = start(service, running.processes.get(service).port(), running.processes);
+                running.processes.put(service, again);
+                restarted.add(again);
+            }
+        }
+        for (ServiceProcess again : restarted) {
+            again.awaitReady(START_TIMEOUT);
+        }
     }
 
     private static synchronized Running start() {

@@ -20,6 +20,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.likeness.kit.Failures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -32,6 +34,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * ({@code dead-letter-reason}) and the consumer that refused it ({@code dead-letter-consumer}:
  * {@code <application>/<channel>}).
  * A passing failure (database down) is retried in place, holding the partition so order holds.
+ * Each instance counts what it did with each event in {@code likeness.events.consumed}, tagged
+ * {@code consumer} and {@code outcome} ({@code applied}, {@code redelivered}, {@code dead-lettered}):
+ * how the partitions' work is spread over instances, and what a rebalance delivered again.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -44,6 +49,7 @@ public class EventConsumer {
     @Inject ObjectMapper json;
     @Inject Validator validator;
     @Inject ConsumedEvents consumed;
+    @Inject MeterRegistry metrics;
     @Inject @ConfigProperty(name = "quarkus.application.name") String application;
 
     /** What to do with one event type: the data's record class, and the effect. */
@@ -76,17 +82,23 @@ public class EventConsumer {
         Handler<?> chosen = handler;
         Object parsed = data;
         return Panache.withTransaction(() -> consumed.firstDelivery(consumer, accepted)
-                        .chain(first -> first ? chosen.apply(parsed) : Uni.createFrom().voidItem()))
+                        .chain(first -> (first ? chosen.apply(parsed) : Uni.createFrom().voidItem()).replaceWith(first)))
                 .onFailure(Failures::isTransient).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .onFailure(failure -> !(failure instanceof PoisonEventException)).retry().atMost(UNEXPECTED_FAILURE_ATTEMPTS - 1)
-                .onItemOrFailure().transformToUni((done, failure) -> {
+                .onItemOrFailure().transformToUni((first, failure) -> {
                     if (failure == null) {
+                        counter(consumer, first ? "applied" : "redelivered").increment();
                         return Uni.createFrom().completionStage(message::ack);
                     }
                     LOG.errorf(failure, "%s could not apply %s %s (%s)", consumer, accepted.type(), accepted.id(), accepted.origin());
                     return reject(message, consumer, failure);
                 });
+    }
+
+    private Counter counter(String consumer, String outcome) {
+        return Counter.builder("likeness.events.consumed").description("Events this instance consumed, by what became of them")
+                .tag("consumer", consumer).tag("outcome", outcome).register(metrics);
     }
 
     private Object parse(IncomingEvent event, Class<?> type) {
@@ -109,6 +121,7 @@ public class EventConsumer {
 
     private Uni<Void> reject(Message<String> message, String consumer, Throwable reason) {
         LOG.warnf("%s dead-letters an event: %s", consumer, reason.getMessage());
+        counter(consumer, "dead-lettered").increment();
         RecordHeaders headers = new RecordHeaders();
         // Services may name their channels alike (two consume identity-events into one .dlq): say which service refused it.
         headers.add(CONSUMER_HEADER, (application + "/" + consumer).getBytes(StandardCharsets.UTF_8));
