@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -96,21 +97,24 @@ class EnrolmentTest {
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", is("liveness-failed"))
-                .body("errors.field", hasItem("audio-track"));
-        assertEquals("REJECTED", Enrolments.get(person, enrolment).getString("status"));
+                .body("errors.find { it.field == 'audio-track' }.hint", is("no-microphone"));
+        JsonPath rejected = Enrolments.get(person, enrolment);
+        assertEquals("REJECTED", rejected.getString("status"));
+        assertEquals("no-microphone", rejected.getString("checks.find { it.name == 'audio-track' }.hint"), "the enrolment keeps the hint");
         Enrolments.submit(person, enrolment, "video/mp4", Captures.clip(Container.MP4, 3, Seeds.next()))
                 .then().statusCode(409).body("code", is("challenge-used"));
     }
 
     @Test
     void tooShortAndTooLongCapturesAreRejected() {
-        for (double seconds : List.of(1.0, 12.0)) {
+        for (var length : List.of(Map.entry(1.0, "too-short"), Map.entry(12.0, "too-long"))) {
             String person = Users.create();
-            Enrolments.submit(person, Enrolments.start(person), "video/webm", Captures.clip(Container.WEBM, seconds, Seeds.next()))
+            Enrolments.submit(person, Enrolments.start(person), "video/webm", Captures.clip(Container.WEBM, length.getKey(), Seeds.next()))
                     .then()
                     .statusCode(422)
                     .body("errors.field", hasItem("duration"))
-                    .body("errors.find { it.field == 'duration' }.message", containsString("required 2.00 s to 10.00 s"));
+                    .body("errors.find { it.field == 'duration' }.message", containsString("required 2.00 s to 10.00 s"))
+                    .body("errors.find { it.field == 'duration' }.hint", is(length.getValue()));
         }
     }
 
@@ -122,7 +126,7 @@ class EnrolmentTest {
         Enrolments.submit(first, enrolment, "video/mp4", capture).then().statusCode(200);
         String second = Users.create();
         Enrolments.submit(second, Enrolments.start(second), "video/mp4", capture)
-                .then().statusCode(422).body("errors.field", hasItem("capture-unique"));
+                .then().statusCode(422).body("errors.find { it.field == 'capture-unique' }.hint", is("recording-reused"));
     }
 
     @Test

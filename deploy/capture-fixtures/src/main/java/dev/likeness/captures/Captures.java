@@ -96,16 +96,19 @@ public final class Captures {
     /**
      * A capture's content: what is seen, the digits spoken ({@code null}: silence), the head turns
      * ({@code LEFT}/{@code RIGHT} as seen by the person), its length in seconds (0: as long as the
-     * act needs) and whether it has an audio track at all.
+     * act needs), whether it has an audio track at all, when the voice starts (seconds; before 0,
+     * the recording begins mid-sentence) and the room's noise as a signal-to-noise ratio in dB
+     * against the voice (infinite: a quiet room's faint hiss only).
      */
-    public record Act(Subject subject, String digits, List<String> turns, double seconds, boolean audioTrack) {
+    public record Act(Subject subject, String digits, List<String> turns, double seconds, boolean audioTrack,
+                      double speechStart, double noiseSnr) {
 
         public Act showing(Subject other) {
-            return new Act(other, digits, turns, seconds, audioTrack);
+            return new Act(other, digits, turns, seconds, audioTrack, speechStart, noiseSnr);
         }
 
         public Act saying(String otherDigits) {
-            return new Act(subject, otherDigits, turns, seconds, audioTrack);
+            return new Act(subject, otherDigits, turns, seconds, audioTrack, speechStart, noiseSnr);
         }
 
         public Act silent() {
@@ -113,30 +116,40 @@ public final class Captures {
         }
 
         public Act turning(List<String> otherTurns) {
-            return new Act(subject, digits, otherTurns, seconds, audioTrack);
+            return new Act(subject, digits, otherTurns, seconds, audioTrack, speechStart, noiseSnr);
         }
 
         public Act lasting(double length) {
-            return new Act(subject, digits, turns, length, audioTrack);
+            return new Act(subject, digits, turns, length, audioTrack, speechStart, noiseSnr);
         }
 
         public Act withoutAudioTrack() {
-            return new Act(subject, digits, turns, seconds, false);
+            return new Act(subject, digits, turns, seconds, false, speechStart, noiseSnr);
+        }
+
+        /** The voice from {@code seconds} into the recording; negative: already speaking when it began. */
+        public Act speakingFrom(double seconds) {
+            return new Act(subject, digits, turns, this.seconds, audioTrack, seconds, noiseSnr);
+        }
+
+        /** White noise under the voice, {@code snr} dB below its level (over the whole utterance). */
+        public Act inNoise(double snr) {
+            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, snr);
         }
     }
 
     /** The live answer to a challenge: its digits read aloud, its head turns made in order. */
     public static Act live(String digits, List<String> turns) {
-        return new Act(Subject.HEAD_TURNING, digits, turns, 0, true);
+        return new Act(Subject.HEAD_TURNING, digits, turns, 0, true, SPEECH_START, Double.POSITIVE_INFINITY);
     }
 
     /** A real file that answers no challenge (no face, no speech): for what is refused before verification. */
     public static byte[] clip(Container container, double seconds, long seed) {
-        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, true), seed);
+        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, true, SPEECH_START, Double.POSITIVE_INFINITY), seed);
     }
 
     public static byte[] withoutAudio(Container container, double seconds, long seed) {
-        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, false), seed);
+        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, false, SPEECH_START, Double.POSITIVE_INFINITY), seed);
     }
 
     private static final int[] PORTRAIT = portrait();
@@ -231,12 +244,15 @@ public final class Captures {
             throws IOException {
         short[] speech = act.digits() == null ? new short[0] : speech(act.digits(), sampleRate);
         double turnsEnd = FIRST_TURN + act.turns().size() * (TURN_SECONDS + TURN_GAP);
-        double natural = Math.max(4, Math.max(turnsEnd, SPEECH_START + speech.length / (double) sampleRate) + 0.4);
+        double natural = Math.max(4, Math.max(turnsEnd, act.speechStart() + speech.length / (double) sampleRate) + 0.4);
         double seconds = act.seconds() > 0 ? act.seconds() : natural;
         Random noise = new Random(seed);
+        // The room's noise draws from a source of its own, so that an act without it keeps its samples.
+        Random room = new Random(seed ^ 0x5DEECE66DL);
+        double roomLevel = Double.isInfinite(act.noiseSnr()) ? 0 : rms(speech) / Math.pow(10, act.noiseSnr() / 20);
         int frames = (int) Math.round(seconds * FPS);
         int samplesPerFrame = sampleRate / FPS;
-        int speechStart = (int) (SPEECH_START * sampleRate);
+        int speechStart = (int) (act.speechStart() * sampleRate);
         for (int i = 0; i < frames; i++) {
             video.record(picture(act, i / (double) FPS, noise));
             if (audio != null) {
@@ -244,12 +260,23 @@ public final class Captures {
                 for (int s = 0; s < samplesPerFrame; s++) {
                     int at = i * samplesPerFrame + s - speechStart;
                     // A quiet room: a little noise under the voice.
-                    samples[s] = (short) ((at >= 0 && at < speech.length ? speech[at] : 0) + noise.nextGaussian() * 30);
+                    double sample = (at >= 0 && at < speech.length ? speech[at] : 0) + noise.nextGaussian() * 30
+                            + (roomLevel > 0 ? room.nextGaussian() * roomLevel : 0);
+                    // Clipped as a microphone clips: loud noise must not wrap around (an act without it keeps its old samples).
+                    samples[s] = roomLevel > 0 ? (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sample)) : (short) sample;
                 }
                 audio.recordSamples(sampleRate, 1, ShortBuffer.wrap(samples));
             }
         }
         return frames / (double) FPS;
+    }
+
+    private static double rms(short[] samples) {
+        double sum = 0;
+        for (short sample : samples) {
+            sum += (double) sample * sample;
+        }
+        return samples.length == 0 ? 0 : Math.sqrt(sum / samples.length);
     }
 
     /** How far into a turn the head is at a time: 0 facing the camera, 1 fully turned, signed by direction. */

@@ -11,13 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -257,6 +260,23 @@ class ConsoleJourneyIT {
                 .then().statusCode(anyOf(is(302), is(401)));
     }
 
+    /** A capture that failed its checks: the enrolment's page says, in the person's language, what to do when recording again. */
+    @Test
+    void aRejectedCaptureSaysWhatToDoInThePersonsLanguage() {
+        String rita = Users.create("Rita");
+        World.Enrolment enrolment = World.start(rita);
+        World.fail(rita, enrolment, Captures.Act::silent);
+        try (Chromium chromium = Chromium.start(Locale.FRENCH)) {
+            Console page = new Console(chromium.driver(), console);
+            page.signIn(rita);
+            page.open("/enrol/" + enrolment.id());
+            assertEquals("REJECTED", page.waitFor(By.id("enrolment-result")).getDomAttribute("data-status"));
+            List<String> advice = page.all(By.cssSelector("li.failed .advice")).stream().map(WebElement::getText).toList();
+            assertTrue(advice.contains(consoleText("fr", "hint.too-quiet")), "the hint's advice, in French: " + advice);
+            page.check("enrol-rejected");
+        }
+    }
+
     @Test
     void trustAndSafetySuspendsALikenessFromTheConsole() {
         String owner = Users.create("Olga");
@@ -337,6 +357,18 @@ class ConsoleJourneyIT {
             }
         }
         return files;
+    }
+
+    /** A text of the console in a language, as its messages file has it. */
+    private static String consoleText(String language, String key) {
+        Path messages = Path.of(System.getProperty("likeness.repository"), "web-console/src/main/resources/messages/msg_" + language + ".properties");
+        try (var reader = Files.newBufferedReader(messages, StandardCharsets.UTF_8)) {
+            Properties texts = new Properties();
+            texts.load(reader);
+            return texts.getProperty(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void makeTeen(String userId) throws Exception {

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 import org.awaitility.Awaitility;
 
@@ -148,6 +149,14 @@ final class World {
         JsonPath enrolment = as(person, Service.IDENTITY).post("/v1/enrolments").then().statusCode(201).extract().jsonPath();
         return new Enrolment(enrolment.getString("id"), enrolment.getString("challenge.nonce"), enrolment.getString("challenge.digits"),
                 enrolment.getList("challenge.moves", String.class));
+    }
+
+    /** Answers the enrolment with the live capture changed by {@code failing}, which the verifier rejects (422). */
+    static void fail(String person, Enrolment enrolment, UnaryOperator<Captures.Act> failing) {
+        as(person, Service.IDENTITY).header("Likeness-Challenge-Nonce", enrolment.nonce()).contentType("video/mp4")
+                .body(Captures.record(Captures.Container.MP4, failing.apply(Captures.live(enrolment.digits(), enrolment.moves())),
+                        CLIPS.incrementAndGet()))
+                .put("/v1/enrolments/{id}/capture", enrolment.id()).then().statusCode(422);
     }
 
     /** Answers the enrolment with a live capture; the likeness, once consent-service knows it too. */

@@ -76,9 +76,9 @@ public record CaptureMedia(String format, String video, String audio, double vid
 
         private final transient Check check;
 
-        OutsideContract(String name, String measured, String required) {
+        OutsideContract(String name, String measured, String required, Hint hint) {
             super(name + ": " + measured + ", required " + required, null, false, false);
-            this.check = new Check(name, false, measured, required);
+            this.check = new Check(name, false, measured, required, hint);
         }
 
         public Check check() {
@@ -122,12 +122,12 @@ public record CaptureMedia(String format, String video, String audio, double vid
             for (Frame frame; (frame = next(grabber)) != null; ) {
                 double at = frame.timestamp / 1e6;
                 if (at > bounds.seconds()) {
-                    throw new OutsideContract("duration", "media past " + Check.seconds(bounds.seconds()), bounds.lengths());
+                    throw new OutsideContract("duration", "media past " + Check.seconds(bounds.seconds()), bounds.lengths(), Hint.TOO_LONG);
                 }
                 if (frame.image != null) {
                     if (++videoFrames > bounds.videoFrames()) {
                         throw new OutsideContract("video-frames", "more than " + bounds.videoFrames(),
-                                "at most " + bounds.frameRate() + " a second");
+                                "at most " + bounds.frameRate() + " a second", Hint.CAMERA_SETTINGS);
                     }
                     videoEnd = Math.max(videoEnd, at + frameSeconds);
                     if (at >= nextPicture) {
@@ -139,7 +139,7 @@ public record CaptureMedia(String format, String video, String audio, double vid
                     int count = chunk.remaining();
                     if (sampleCount + count > samples.length) {
                         throw new OutsideContract("audio-length", "more than " + Check.seconds(bounds.seconds()) + " of audio",
-                                bounds.lengths());
+                                bounds.lengths(), Hint.TOO_LONG);
                     }
                     chunk.get(samples, sampleCount, count);
                     sampleCount += count;
@@ -170,11 +170,12 @@ public record CaptureMedia(String format, String video, String audio, double vid
                 }
                 AVCodecParameters codec = stream.codecpar();
                 if (codec.codec_type() == avutil.AVMEDIA_TYPE_VIDEO && (long) codec.width() * codec.height() > bounds.pixels()) {
-                    throw new OutsideContract("resolution", codec.width() + "x" + codec.height(), "at most " + bounds.pixels() + " pixels");
+                    throw new OutsideContract("resolution", codec.width() + "x" + codec.height(), "at most " + bounds.pixels() + " pixels",
+                            Hint.CAMERA_SETTINGS);
                 }
             }
             if (declared > bounds.seconds()) {
-                throw new OutsideContract("duration", Check.seconds(declared) + " declared", bounds.lengths());
+                throw new OutsideContract("duration", Check.seconds(declared) + " declared", bounds.lengths(), Hint.TOO_LONG);
             }
         } finally {
             avformat.avformat_close_input(context);

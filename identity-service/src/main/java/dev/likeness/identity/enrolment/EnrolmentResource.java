@@ -173,7 +173,8 @@ public class EnrolmentResource {
 
     static ProblemException rejected(List<Check> checks) {
         List<Problem.FieldError> failed = checks.stream().filter(check -> !check.passed())
-                .map(check -> new Problem.FieldError(check.name(), "measured " + check.measured() + ", required " + check.required()))
+                .map(check -> new Problem.FieldError(check.name(), "measured " + check.measured() + ", required " + check.required(),
+                        check.hint() == null ? null : check.hint().code()))
                 .toList();
         return new ProblemException(422, "liveness-failed", "Liveness verification failed",
                 "The capture failed " + failed.size() + " check(s); start a new enrolment to try again", failed);

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import dev.likeness.identity.biometric.BiometricVault;
 import dev.likeness.identity.capture.CaptureFailures;
 import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.capture.Hint;
 import dev.likeness.identity.capture.Verification;
 import dev.likeness.identity.likeness.Likeness;
 import dev.likeness.identity.likeness.LikenessRepository;
@@ -239,7 +240,8 @@ public class EnrolmentService {
             return Uni.createFrom().nullItem();
         }
         return firstSubmission(sha256, enrolmentId, now)
-                .map(first -> new Check("capture-unique", first, first ? "new" : "submitted before", "never submitted before"));
+                .map(first -> new Check("capture-unique", first, first ? "new" : "submitted before", "never submitted before")
+                        .hinting(Hint.RECORDING_REUSED));
     }
 
     /** The raw capture to keep, encrypted, until {@code until}. */

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.capture.Hint;
 import dev.likeness.identity.capture.Verification;
 import dev.likeness.kit.http.ProblemException;
 import dev.likeness.kit.http.Roles;
@@ -102,10 +103,11 @@ public class LivenessSessionResource {
         double min = config.vendorMinConfidence();
         Double confidence = result.confidence();
         return List.of(
-                new Check("vendor-status", result.status() == SessionVerifier.Status.SUCCEEDED, result.status().name(), "SUCCEEDED"),
+                new Check("vendor-status", result.status() == SessionVerifier.Status.SUCCEEDED, result.status().name(), "SUCCEEDED")
+                        .hinting(Hint.NOT_LIVE),
                 new Check("vendor-confidence", confidence != null && confidence >= min,
                         confidence == null ? "none" : String.format(Locale.ROOT, "%.1f", confidence),
-                        String.format(Locale.ROOT, "at least %.1f", min)));
+                        String.format(Locale.ROOT, "at least %.1f", min)).hinting(Hint.NOT_LIVE));
     }
 
     private Enrolment awaiting(ChallengeAnswer answer) {

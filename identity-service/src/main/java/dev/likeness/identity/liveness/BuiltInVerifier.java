@@ -23,6 +23,7 @@ import org.bytedeco.javacv.FrameGrabber;
 import dev.likeness.identity.capture.CaptureConfig;
 import dev.likeness.identity.capture.CaptureMedia;
 import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.capture.Hint;
 import dev.likeness.identity.capture.Verification;
 import io.quarkus.runtime.StartupEvent;
 
@@ -80,7 +81,7 @@ public class BuiltInVerifier implements CaptureVerifier {
             checks.add(outside.check());
             return new Verdict(new Verification(NAME, checks), null);
         } catch (FrameGrabber.Exception | RuntimeException unreadable) {
-            checks.add(new Check("container", false, "unreadable", "MP4 or WebM"));
+            checks.add(new Check("container", false, "unreadable", "MP4 or WebM").hinting(Hint.UNSUPPORTED_FORMAT));
             return new Verdict(new Verification(NAME, checks), null);
         }
         if (!saneMedia(media, checks)) {
@@ -98,18 +99,20 @@ public class BuiltInVerifier implements CaptureVerifier {
     private boolean saneMedia(CaptureMedia media, List<Check> checks) {
         String format = media.format();
         boolean container = format.contains("mp4") || format.contains("webm") || format.contains("matroska");
-        checks.add(new Check("container", container, format, "MP4 or WebM"));
-        checks.add(new Check("video-track", media.hasVideo(), media.hasVideo() ? media.video() : "none", "present"));
-        checks.add(new Check("audio-track", media.hasAudio(), media.hasAudio() ? media.audio() : "none", "present"));
+        checks.add(new Check("container", container, format, "MP4 or WebM").hinting(Hint.UNSUPPORTED_FORMAT));
+        checks.add(new Check("video-track", media.hasVideo(), media.hasVideo() ? media.video() : "none", "present").hinting(Hint.NO_CAMERA));
+        checks.add(new Check("audio-track", media.hasAudio(), media.hasAudio() ? media.audio() : "none", "present")
+                .hinting(Hint.NO_MICROPHONE));
         double seconds = media.seconds();
-        checks.add(new Check("duration", seconds >= seconds(capture.minDuration()) && seconds <= seconds(capture.maxDuration()),
-                Check.seconds(seconds), lengths()));
+        boolean tooShort = seconds < seconds(capture.minDuration());
+        checks.add(new Check("duration", !tooShort && seconds <= seconds(capture.maxDuration()), Check.seconds(seconds), lengths())
+                .hinting(tooShort ? Hint.TOO_SHORT : Hint.TOO_LONG));
         if (media.hasVideo() && media.hasAudio()) {
             double drift = Math.abs(media.videoSeconds() - media.audioSeconds());
             double allowed = seconds(thresholds.maxTrackDrift());
             checks.add(new Check("tracks-agree", drift <= allowed,
                     "video " + Check.seconds(media.videoSeconds()) + ", audio " + Check.seconds(media.audioSeconds()),
-                    "lengths within " + Check.seconds(allowed)));
+                    "lengths within " + Check.seconds(allowed)).hinting(Hint.OUT_OF_STEP));
         }
         return checks.stream().allMatch(Check::passed);
     }
@@ -127,14 +130,15 @@ public class BuiltInVerifier implements CaptureVerifier {
         double ratio = motion.oneFaceRatio();
         return new Check("one-face", ratio >= thresholds.minOneFaceRatio(),
                 percent(ratio) + " of " + motion.frames() + " sampled frames",
-                "exactly one face in at least " + percent(thresholds.minOneFaceRatio()));
+                "exactly one face in at least " + percent(thresholds.minOneFaceRatio()))
+                .hinting(motion.severalFaces() > motion.noFace() ? Hint.SEVERAL_FACES : Hint.FACE_NOT_CENTRED);
     }
 
     private Check notStatic(Motion motion) {
         double difference = motion.medianDifference();
         return new Check("not-static", difference > thresholds.minFrameDifference(),
                 String.format(Locale.ROOT, "median frame difference %.3f", difference),
-                String.format(Locale.ROOT, "above %.3f", thresholds.minFrameDifference()));
+                String.format(Locale.ROOT, "above %.3f", thresholds.minFrameDifference())).hinting(Hint.STILL_PICTURE);
     }
 
     private Check headTurns(Motion motion, List<Challenge.Move> asked) {
@@ -142,20 +146,26 @@ public class BuiltInVerifier implements CaptureVerifier {
         return new Check("head-turns", turns.moves().equals(asked),
                 (turns.moves().isEmpty() ? "none" : join(turns.moves()))
                         + String.format(Locale.ROOT, " (yaw %+.2f to %+.2f)", turns.lowest(), turns.highest()),
-                join(asked) + String.format(Locale.ROOT, ", turns past yaw ±%.2f", thresholds.turnYaw()));
+                join(asked) + String.format(Locale.ROOT, ", turns past yaw ±%.2f", thresholds.turnYaw()))
+                .hinting(turns.moves().size() < asked.size() ? Hint.TURNS_TOO_SMALL : Hint.TURNED_WRONG_WAY);
     }
 
     private Check speechPresent(Speech speech) {
         double min = seconds(thresholds.minSpeech());
-        return new Check("speech", speech.seconds() >= min, Check.seconds(speech.seconds()) + " of speech", "at least " + Check.seconds(min));
+        return new Check("speech", speech.seconds() >= min, Check.seconds(speech.seconds()) + " of speech", "at least " + Check.seconds(min))
+                .hinting(speech.noisy() ? Hint.TOO_NOISY : Hint.TOO_QUIET);
     }
 
     private Check digitsSpoken(Speech speech, short[] pcm, String asked) {
         String heard = speech.seconds() > 0 ? digits.hear(pcm) : "";
         int off = SpokenDigits.distance(heard, asked);
+        Hint hint = speech.fromTheStart() ? Hint.SPOKE_TOO_EARLY
+                : speech.noisy() ? Hint.TOO_NOISY
+                : speech.seconds() < seconds(thresholds.minSpeech()) ? Hint.TOO_QUIET
+                : Hint.WRONG_DIGITS;
         return new Check("digits", off <= thresholds.maxDigitErrors(),
                 (heard.isEmpty() ? "nothing" : heard) + " (" + off + " off)",
-                asked + ", at most " + thresholds.maxDigitErrors() + " off");
+                asked + ", at most " + thresholds.maxDigitErrors() + " off").hinting(hint);
     }
 
     private static String join(List<Challenge.Move> moves) {
@@ -173,6 +183,7 @@ public class BuiltInVerifier implements CaptureVerifier {
         private final List<Double> differences = new ArrayList<>();
         private int frames;
         private int oneFace;
+        private int severalFaces;
         private float[] previous;
         private BufferedImage reference;
         private float referenceYaw = Float.MAX_VALUE;
@@ -180,6 +191,9 @@ public class BuiltInVerifier implements CaptureVerifier {
         void add(CaptureMedia.Picture picture) {
             frames++;
             List<FaceDetector.Face> found = faces.detect(picture.rgb());
+            if (found.size() > 1) {
+                severalFaces++;
+            }
             if (found.size() == 1) {
                 FaceDetector.Face face = found.get(0);
                 oneFace++;
@@ -202,6 +216,14 @@ public class BuiltInVerifier implements CaptureVerifier {
 
         int frames() {
             return frames;
+        }
+
+        int severalFaces() {
+            return severalFaces;
+        }
+
+        int noFace() {
+            return frames - oneFace - severalFaces;
         }
 
         double oneFaceRatio() {
@@ -231,16 +253,25 @@ public class BuiltInVerifier implements CaptureVerifier {
         }
     }
 
-    /** Where speech is: 20 ms windows clearly louder than the room. */
-    private record Speech(double seconds) {
+    /**
+     * Where speech is: 20 ms windows clearly louder than the room (its quietest tenth), or than a
+     * fixed floor in a quiet room. Also what a person can be told when it fails: whether the room's
+     * noise set that bar and the voice hardly rose above it, and whether the voice was already
+     * there in the first 100 ms, before the person could have seen the recording start.
+     */
+    private record Speech(double seconds, boolean noisy, boolean fromTheStart) {
 
         private static final int WINDOW = CaptureMedia.SAMPLE_RATE / 50;
         private static final double MIN_LEVEL = 200;
+        /** Above the room, in RMS: 4 (12 dB) marks speech; under 10 (20 dB) for the loudest, the room drowns the voice. */
+        private static final double ABOVE_ROOM = 4;
+        private static final double CLEAR_OF_ROOM = 10;
+        private static final int FIRST_WINDOWS = 5;
 
         static Speech of(short[] pcm) {
             int windows = pcm.length / WINDOW;
             if (windows == 0) {
-                return new Speech(0);
+                return new Speech(0, false, false);
             }
             double[] levels = new double[windows];
             for (int w = 0; w < windows; w++) {
@@ -250,10 +281,14 @@ public class BuiltInVerifier implements CaptureVerifier {
                 }
                 levels[w] = Math.sqrt(sum / WINDOW);
             }
-            double room = Arrays.stream(levels).sorted().toArray()[windows / 10];
-            double threshold = Math.max(MIN_LEVEL, 4 * room);
+            double[] sorted = Arrays.stream(levels).sorted().toArray();
+            double room = sorted[windows / 10];
+            double voice = sorted[Math.min(windows - 1, windows * 95 / 100)];
+            double threshold = Math.max(MIN_LEVEL, ABOVE_ROOM * room);
             long loud = Arrays.stream(levels).filter(level -> level > threshold).count();
-            return new Speech(loud * WINDOW / (double) CaptureMedia.SAMPLE_RATE);
+            boolean noisy = ABOVE_ROOM * room > MIN_LEVEL && voice < CLEAR_OF_ROOM * room;
+            boolean fromTheStart = Arrays.stream(levels, 0, Math.min(windows, FIRST_WINDOWS)).anyMatch(level -> level > threshold);
+            return new Speech(loud * WINDOW / (double) CaptureMedia.SAMPLE_RATE, noisy, fromTheStart);
         }
     }
 }

@@ -26,6 +26,7 @@ import dev.likeness.captures.Captures.Act;
 import dev.likeness.captures.Captures.Container;
 import dev.likeness.captures.Captures.Subject;
 import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.capture.Hint;
 import dev.likeness.identity.capture.Verification;
 
 /**
@@ -88,6 +89,51 @@ class LivenessFixturesTest {
         assertEquals(List.of(), wrong, "live clips must verify and attacks must not");
     }
 
+    /**
+     * A person whose capture failed is told what to do: each way of failing names the check it fails
+     * and that check's hint (what the console shows). One challenge, one seed: each clip is the same
+     * in every run.
+     */
+    @Test
+    void eachWayOfFailingNamesTheCheckAndWhatToDoAboutIt() throws IOException {
+        record Failure(String check, Hint hint) {
+        }
+        Map<String, java.util.function.UnaryOperator<Act>> ways = new LinkedHashMap<>();
+        Map<String, Failure> expected = new LinkedHashMap<>();
+        ways.put("a photo held still", live -> live.showing(Subject.STILL_PHOTO));
+        expected.put("a photo held still", new Failure("not-static", Hint.STILL_PICTURE));
+        ways.put("no face in the picture", live -> live.showing(Subject.NO_FACE));
+        expected.put("no face in the picture", new Failure("one-face", Hint.FACE_NOT_CENTRED));
+        ways.put("turns mirrored", live -> live.turning(mirrored(live.turns())));
+        expected.put("turns mirrored", new Failure("head-turns", Hint.TURNED_WRONG_WAY));
+        ways.put("no turns", live -> live.turning(List.of()));
+        expected.put("no turns", new Failure("head-turns", Hint.TURNS_TOO_SMALL));
+        ways.put("silence", Act::silent);
+        expected.put("silence", new Failure("speech", Hint.TOO_QUIET));
+        ways.put("the voice under noise as loud (0 dB)", live -> live.inNoise(0));
+        expected.put("the voice under noise as loud (0 dB)", new Failure("digits", Hint.TOO_NOISY));
+        ways.put("speaking before the recording began", live -> live.speakingFrom(-2.0));
+        expected.put("speaking before the recording began", new Failure("digits", Hint.SPOKE_TOO_EARLY));
+        ways.put("other digits", live -> live.saying(other(live.digits())));
+        expected.put("other digits", new Failure("digits", Hint.WRONG_DIGITS));
+
+        Act live = Captures.live(CHALLENGE.digits(), CHALLENGE.moves().stream().map(Enum::name).toList());
+        Map<String, String> found = new LinkedHashMap<>();
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (var way : ways.entrySet()) {
+            Path file = directory.resolve("failing.mp4");
+            Files.write(file, Captures.record(Container.MP4, way.getValue().apply(live), 201));
+            Verification verification = verifier.verify(file, CHALLENGE).verification();
+            Failure failure = expected.get(way.getKey());
+            wanted.put(way.getKey(), failure.check() + ": " + failure.hint().code());
+            found.put(way.getKey(), verification.checks().stream().filter(check -> check.name().equals(failure.check()))
+                    .map(check -> check.passed() ? check.name() + " passed" : check.name() + ": " + (check.hint() == null ? "no hint" : check.hint().code()))
+                    .findFirst().orElse(failure.check() + " not made"));
+            verification.checks().forEach(check -> assertEquals(check.passed(), check.hint() == null, check + ": a hint on a failure only"));
+        }
+        assertEquals(wanted, found);
+    }
+
     private static Outcome judge(String kind, Container container, java.util.function.UnaryOperator<Act> perform) throws IOException {
         Challenge challenge = challenge();
         Act live = Captures.live(challenge.digits(), challenge.moves().stream().map(Enum::name).toList());
@@ -148,7 +194,7 @@ class LivenessFixturesTest {
         Path file = Files.write(directory.resolve("long.mp4"), Captures.clip(Captures.Container.MP4, 12, 22));
         Check duration = verifier.verify(file, CHALLENGE).verification().checks().stream()
                 .filter(check -> !check.passed()).findFirst().orElseThrow();
-        assertEquals(new Check("duration", false, "12.00 s declared", "2.00 s to 10.00 s"), duration);
+        assertEquals(new Check("duration", false, "12.00 s declared", "2.00 s to 10.00 s", Hint.TOO_LONG), duration);
     }
 
     private List<String> failedChecks(byte[] capture) throws IOException {

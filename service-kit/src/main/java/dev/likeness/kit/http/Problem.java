@@ -16,7 +16,13 @@ public record Problem(URI type, String title, int status, String detail, URI ins
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record FieldError(String field, String message) {
+    /** An invalid field, or a failed check; {@code hint}, where given, a code for what the caller can do about it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, String hint) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 
     public static URI type(String code) {

@@ -92,7 +92,9 @@ public class ProblemResponses implements OASFilter {
     /** {@link Problem} as RFC 9457 describes it, the same in every service's document. */
     private static Schema problemSchema() {
         Schema error = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                .addProperty("field", text("purposes")).addProperty("message", text("must not be empty"));
+                .addProperty("field", text("purposes")).addProperty("message", text("must not be empty"))
+                .addProperty("hint", text("too-quiet").description("Where given, a code for what the caller can do about it"
+                        + " (identity-service's failed liveness checks: the hints of its Check schema)"));
         return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description("RFC 9457 problem details")
                 .addProperty("type", text("urn:likeness:problem:validation-failed").format("uri"))
                 .addProperty("title", text("Request validation failed"))

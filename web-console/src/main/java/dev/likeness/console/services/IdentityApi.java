@@ -27,7 +27,8 @@ public interface IdentityApi {
     record Challenge(String nonce, String digits, List<String> moves) {
     }
 
-    record Check(String name, boolean passed, String measured, String required) {
+    /** {@code hint}: on a failed check, a code for what to do when recording again (identity-service's Check schema). */
+    record Check(String name, boolean passed, String measured, String required, String hint) {
     }
 
     record Enrolment(UUID id, String status, Challenge challenge, OffsetDateTime expiresAt, UUID likenessId,
