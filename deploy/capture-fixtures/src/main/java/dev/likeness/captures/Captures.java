@@ -22,7 +22,6 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
-import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.VoiceManager;
 import com.sun.speech.freetts.audio.RawFileAudioPlayer;
 
@@ -97,18 +96,18 @@ public final class Captures {
      * A capture's content: what is seen, the digits spoken ({@code null}: silence), the head turns
      * ({@code LEFT}/{@code RIGHT} as seen by the person), its length in seconds (0: as long as the
      * act needs), whether it has an audio track at all, when the voice starts (seconds; before 0,
-     * the recording begins mid-sentence) and the room's noise as a signal-to-noise ratio in dB
-     * against the voice (infinite: a quiet room's faint hiss only).
+     * the recording begins mid-sentence), the room's noise as a signal-to-noise ratio in dB
+     * against the voice (infinite: a quiet room's faint hiss only) and who reads the digits.
      */
     public record Act(Subject subject, String digits, List<String> turns, double seconds, boolean audioTrack,
-                      double speechStart, double noiseSnr) {
+                      double speechStart, double noiseSnr, Voice voice) {
 
         public Act showing(Subject other) {
-            return new Act(other, digits, turns, seconds, audioTrack, speechStart, noiseSnr);
+            return new Act(other, digits, turns, seconds, audioTrack, speechStart, noiseSnr, voice);
         }
 
         public Act saying(String otherDigits) {
-            return new Act(subject, otherDigits, turns, seconds, audioTrack, speechStart, noiseSnr);
+            return new Act(subject, otherDigits, turns, seconds, audioTrack, speechStart, noiseSnr, voice);
         }
 
         public Act silent() {
@@ -116,40 +115,45 @@ public final class Captures {
         }
 
         public Act turning(List<String> otherTurns) {
-            return new Act(subject, digits, otherTurns, seconds, audioTrack, speechStart, noiseSnr);
+            return new Act(subject, digits, otherTurns, seconds, audioTrack, speechStart, noiseSnr, voice);
         }
 
         public Act lasting(double length) {
-            return new Act(subject, digits, turns, length, audioTrack, speechStart, noiseSnr);
+            return new Act(subject, digits, turns, length, audioTrack, speechStart, noiseSnr, voice);
         }
 
         public Act withoutAudioTrack() {
-            return new Act(subject, digits, turns, seconds, false, speechStart, noiseSnr);
+            return new Act(subject, digits, turns, seconds, false, speechStart, noiseSnr, voice);
         }
 
         /** The voice from {@code seconds} into the recording; negative: already speaking when it began. */
         public Act speakingFrom(double seconds) {
-            return new Act(subject, digits, turns, this.seconds, audioTrack, seconds, noiseSnr);
+            return new Act(subject, digits, turns, this.seconds, audioTrack, seconds, noiseSnr, voice);
         }
 
         /** White noise under the voice, {@code snr} dB below its level (over the whole utterance). */
         public Act inNoise(double snr) {
-            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, snr);
+            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, snr, voice);
+        }
+
+        /** The digits read by another voice. */
+        public Act readBy(Voice other) {
+            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, noiseSnr, other);
         }
     }
 
     /** The live answer to a challenge: its digits read aloud, its head turns made in order. */
     public static Act live(String digits, List<String> turns) {
-        return new Act(Subject.HEAD_TURNING, digits, turns, 0, true, SPEECH_START, Double.POSITIVE_INFINITY);
+        return new Act(Subject.HEAD_TURNING, digits, turns, 0, true, SPEECH_START, Double.POSITIVE_INFINITY, Voice.FREETTS);
     }
 
     /** A real file that answers no challenge (no face, no speech): for what is refused before verification. */
     public static byte[] clip(Container container, double seconds, long seed) {
-        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, true, SPEECH_START, Double.POSITIVE_INFINITY), seed);
+        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, true, SPEECH_START, Double.POSITIVE_INFINITY, Voice.FREETTS), seed);
     }
 
     public static byte[] withoutAudio(Container container, double seconds, long seed) {
-        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, false, SPEECH_START, Double.POSITIVE_INFINITY), seed);
+        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, false, SPEECH_START, Double.POSITIVE_INFINITY, Voice.FREETTS), seed);
     }
 
     private static final int[] PORTRAIT = portrait();
@@ -242,7 +246,8 @@ public final class Captures {
      */
     private static double perform(Act act, long seed, int sampleRate, FFmpegFrameRecorder video, FFmpegFrameRecorder audio)
             throws IOException {
-        short[] speech = act.digits() == null ? new short[0] : speech(act.digits(), sampleRate);
+        short[] speech = act.digits() == null ? new short[0]
+                : act.voice().equals(Voice.FREETTS) ? speech(act.digits(), sampleRate) : act.voice().read(words(act.digits()), sampleRate);
         double turnsEnd = FIRST_TURN + act.turns().size() * (TURN_SECONDS + TURN_GAP);
         double natural = Math.max(4, Math.max(turnsEnd, act.speechStart() + speech.length / (double) sampleRate) + 0.4);
         double seconds = act.seconds() > 0 ? act.seconds() : natural;
@@ -415,28 +420,38 @@ public final class Captures {
     private static synchronized short[] speech(String digits, int sampleRate) throws IOException {
         Path raw = Files.createTempFile("speech", ".raw");
         try {
-            Voice voice = VoiceManager.getInstance().getVoice("kevin16");
+            com.sun.speech.freetts.Voice voice = VoiceManager.getInstance().getVoice("kevin16");
             voice.allocate();
             RawFileAudioPlayer player = new RawFileAudioPlayer(raw.toString());
             voice.setAudioPlayer(player);
-            voice.speak(String.join(", ", digits.chars().mapToObj(Captures::word).toList()));
+            voice.speak(words(digits));
             voice.deallocate();
             player.close();
             AudioFormat format = player.getAudioFormat();
-            ShortBuffer source = ByteBuffer.wrap(Files.readAllBytes(raw))
-                    .order(format.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer();
-            double step = format.getSampleRate() / sampleRate;
-            short[] samples = new short[(int) (source.remaining() / step)];
-            for (int i = 0; i < samples.length; i++) {
-                double at = i * step;
-                int before = Math.min((int) at, source.limit() - 1);
-                int after = Math.min(before + 1, source.limit() - 1);
-                samples[i] = (short) (source.get(before) + (source.get(after) - source.get(before)) * (at - (int) at));
-            }
-            return samples;
+            return resampled(ByteBuffer.wrap(Files.readAllBytes(raw))
+                    .order(format.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer(),
+                    format.getSampleRate(), sampleRate);
         } finally {
             Files.deleteIfExists(raw);
         }
+    }
+
+    /** The digits as words, a comma between two: how every voice reads them. */
+    private static String words(String digits) {
+        return String.join(", ", digits.chars().mapToObj(Captures::word).toList());
+    }
+
+    /** Samples at another rate, linearly interpolated. */
+    static short[] resampled(ShortBuffer source, float sourceRate, int sampleRate) {
+        double step = sourceRate / sampleRate;
+        short[] samples = new short[(int) (source.remaining() / step)];
+        for (int i = 0; i < samples.length; i++) {
+            double at = i * step;
+            int before = Math.min((int) at, source.limit() - 1);
+            int after = Math.min(before + 1, source.limit() - 1);
+            samples[i] = (short) (source.get(before) + (source.get(after) - source.get(before)) * (at - (int) at));
+        }
+        return samples;
     }
 
     private static String word(int digit) {

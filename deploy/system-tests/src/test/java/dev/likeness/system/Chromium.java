@@ -10,16 +10,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import com.sun.security.auth.module.UnixSystem;
 
 import dev.likeness.captures.Captures;
+import dev.likeness.captures.DebianPackages;
 
 /**
  * Headless Chromium from Debian's packages, driven through Debian's ChromeDriver: the browser of
@@ -31,7 +30,6 @@ final class Chromium implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final List<String> PACKAGES = List.of("chromium", "chromium-driver");
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(15);
 
     /**
      * Headless, and quiet: no sandbox (root in a container has none), no GPU, /tmp rather than a
@@ -124,47 +122,8 @@ final class Chromium implements AutoCloseable {
      * Installs Debian's chromium and chromium-driver when either is missing, as deploy/benchmark.sh
      * does for wrk: a fresh machine or CI has them after its first browser test. Only root can.
      */
-    static synchronized void ensureInstalled() {
-        if (Files.isExecutable(BINARY) && Files.isExecutable(DRIVER)) {
-            return;
-        }
-        boolean root = new UnixSystem().getUid() == 0;
-        if (!root || !Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-            throw new IllegalStateException("browser tests need " + BINARY + " and " + DRIVER
-                    + ": install the Debian packages " + String.join(" and ", PACKAGES)
-                    + " (apt-get install " + String.join(" ", PACKAGES) + ")");
-        }
-        apt("update");
-        List<String> install = new ArrayList<>(List.of("install", "-y"));
-        install.addAll(PACKAGES);
-        apt(install.toArray(String[]::new));
-        if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {
-            throw new IllegalStateException("apt-get installed " + PACKAGES + " but " + BINARY + " or " + DRIVER + " is still missing");
-        }
-    }
-
-    private static void apt(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("apt-get", "-q"));
-        command.addAll(List.of(arguments));
-        try {
-            Path log = Files.createTempFile("apt-get", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process process = builder.start();
-            if (!process.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " took longer than " + INSTALL_TIMEOUT + "; its output: " + log);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "): " + Files.readString(log));
-            }
-            Files.delete(log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        }
+    static void ensureInstalled() {
+        DebianPackages.ensure("browser tests", PACKAGES, List.of(BINARY, DRIVER));
     }
 
     /** Best effort: a profile left in /tmp is litter, not a failure. */

@@ -255,9 +255,10 @@ public class BuiltInVerifier implements CaptureVerifier {
 
     /**
      * Where speech is: 20 ms windows clearly louder than the room (its quietest tenth), or than a
-     * fixed floor in a quiet room. Also what a person can be told when it fails: whether the room's
-     * noise set that bar and the voice hardly rose above it, and whether the voice was already
-     * there in the first 100 ms, before the person could have seen the recording start.
+     * fixed floor in a quiet room. Also what a person can be told when it fails: whether the room
+     * is noisy (its level alone passes the floor, or it set the bar and the voice hardly rose above
+     * it), and whether the voice was already there in the first 100 ms, before the person could
+     * have seen the recording start.
      */
     private record Speech(double seconds, boolean noisy, boolean fromTheStart) {
 
@@ -286,7 +287,8 @@ public class BuiltInVerifier implements CaptureVerifier {
             double voice = sorted[Math.min(windows - 1, windows * 95 / 100)];
             double threshold = Math.max(MIN_LEVEL, ABOVE_ROOM * room);
             long loud = Arrays.stream(levels).filter(level -> level > threshold).count();
-            boolean noisy = ABOVE_ROOM * room > MIN_LEVEL && voice < CLEAR_OF_ROOM * room;
+            // Noisy: the room alone passes the fixed floor, or it set the bar and the voice hardly rose above it.
+            boolean noisy = room > MIN_LEVEL || ABOVE_ROOM * room > MIN_LEVEL && voice < CLEAR_OF_ROOM * room;
             boolean fromTheStart = Arrays.stream(levels, 0, Math.min(windows, FIRST_WINDOWS)).anyMatch(level -> level > threshold);
             return new Speech(loud * WINDOW / (double) CaptureMedia.SAMPLE_RATE, noisy, fromTheStart);
         }

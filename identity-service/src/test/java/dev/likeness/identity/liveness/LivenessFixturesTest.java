@@ -66,16 +66,8 @@ class LivenessFixturesTest {
                 outcomes.add(judge("live, " + container.name().toLowerCase().replace('_', ' '), container, live -> live));
             }
         }
-        Map<String, java.util.function.UnaryOperator<Act>> attacks = new LinkedHashMap<>();
-        attacks.put("still photo", live -> live.showing(Subject.STILL_PHOTO));
-        attacks.put("photo slid across", live -> live.showing(Subject.PHOTO_SLID));
-        attacks.put("photo tilted like a card", live -> live.showing(Subject.PHOTO_TILTED));
-        attacks.put("no face", live -> live.showing(Subject.NO_FACE));
-        attacks.put("silence", Act::silent);
-        attacks.put("wrong digits", live -> live.saying(other(live.digits())));
-        attacks.put("wrong turn order", live -> live.turning(mirrored(live.turns())));
         int n = 0;
-        for (var attack : attacks.entrySet()) {
+        for (var attack : Answers.attacks().entrySet()) {
             Container container = n++ % 2 == 0 ? Container.MP4 : Container.WEBM;
             outcomes.add(judge(attack.getKey(), container, attack.getValue()));
         }
@@ -104,7 +96,7 @@ class LivenessFixturesTest {
         expected.put("a photo held still", new Failure("not-static", Hint.STILL_PICTURE));
         ways.put("no face in the picture", live -> live.showing(Subject.NO_FACE));
         expected.put("no face in the picture", new Failure("one-face", Hint.FACE_NOT_CENTRED));
-        ways.put("turns mirrored", live -> live.turning(mirrored(live.turns())));
+        ways.put("turns mirrored", live -> live.turning(Answers.mirrored(live.turns())));
         expected.put("turns mirrored", new Failure("head-turns", Hint.TURNED_WRONG_WAY));
         ways.put("no turns", live -> live.turning(List.of()));
         expected.put("no turns", new Failure("head-turns", Hint.TURNS_TOO_SMALL));
@@ -114,7 +106,7 @@ class LivenessFixturesTest {
         expected.put("the voice under noise as loud (0 dB)", new Failure("digits", Hint.TOO_NOISY));
         ways.put("speaking before the recording began", live -> live.speakingFrom(-2.0));
         expected.put("speaking before the recording began", new Failure("digits", Hint.SPOKE_TOO_EARLY));
-        ways.put("other digits", live -> live.saying(other(live.digits())));
+        ways.put("other digits", live -> live.saying(Answers.otherDigits(live.digits())));
         expected.put("other digits", new Failure("digits", Hint.WRONG_DIGITS));
 
         Act live = Captures.live(CHALLENGE.digits(), CHALLENGE.moves().stream().map(Enum::name).toList());
@@ -149,25 +141,7 @@ class LivenessFixturesTest {
     }
 
     private static Challenge challenge() {
-        StringBuilder digits = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            digits.append(CHALLENGES.nextInt(10));
-        }
-        List<Challenge.Move> moves = new ArrayList<>();
-        for (int i = 0, count = 2 + CHALLENGES.nextInt(2); i < count; i++) {
-            moves.add(CHALLENGES.nextBoolean() ? Challenge.Move.LEFT : Challenge.Move.RIGHT);
-        }
-        return new Challenge("fixture", digits.toString(), moves);
-    }
-
-    /** Every digit changed: what someone reading another challenge would say. */
-    private static String other(String digits) {
-        return digits.chars().mapToObj(d -> String.valueOf((char) ('0' + (d - '0' + 5) % 10))).collect(Collectors.joining());
-    }
-
-    /** Each turn the other way: a person following a mirrored preview. */
-    private static List<String> mirrored(List<String> turns) {
-        return turns.stream().map(turn -> turn.equals("LEFT") ? "RIGHT" : "LEFT").toList();
+        return Answers.challenge(CHALLENGES, "fixture");
     }
 
     private static String table(List<Outcome> outcomes) {

@@ -1,0 +1,81 @@
+package dev.likeness.captures;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+/**
+ * Who reads the digits aloud. {@link #FREETTS} is FreeTTS' kevin16 in the JVM, the voice of every
+ * test; the others are other engines as Debian ships them (espeak-ng, flite, installed when
+ * missing), for the liveness corpus: voices the verifier was not built on.
+ */
+public record Voice(String name, List<String> command) {
+
+    /** FreeTTS' kevin16, in the JVM: no command. */
+    public static final Voice FREETTS = new Voice("FreeTTS kevin16", List.of());
+
+    /** espeak-ng in one of its English variants ({@code en-us}, {@code en-gb}, ...), at words a minute and a pitch (0–99, 50 its own). */
+    public static Voice espeak(String variant, int wordsPerMinute, int pitch) {
+        return new Voice("espeak-ng " + variant + " " + wordsPerMinute + " wpm pitch " + pitch,
+                List.of("/usr/bin/espeak-ng", "-v", variant, "-s", Integer.toString(wordsPerMinute), "-p", Integer.toString(pitch), "-w"));
+    }
+
+    /** flite with one of its voices ({@code slt}, {@code kal}, {@code awb}, {@code rms}). */
+    public static Voice flite(String voice) {
+        return new Voice("flite " + voice, List.of("/usr/bin/flite", "-voice", voice, "-o"));
+    }
+
+    /** The words read aloud as 16-bit mono samples at the given rate; an external engine writes a WAV file first. */
+    short[] read(String words, int sampleRate) throws IOException {
+        if (command.isEmpty()) {
+            throw new IllegalStateException("FreeTTS reads in Captures, in the JVM");
+        }
+        Path program = Path.of(command.get(0));
+        DebianPackages.ensure("voices of the liveness corpus", List.of(program.getFileName().toString()), List.of(program));
+        Path wav = Files.createTempFile("voice", ".wav");
+        try {
+            List<String> run = new ArrayList<>(command);
+            run.add(wav.toString());
+            if (command.get(0).endsWith("flite")) {
+                run.addAll(List.of("-t", words));
+            } else {
+                run.add(words);
+            }
+            Process process = new ProcessBuilder(run).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", run) + " did not write the speech");
+            }
+            try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+                AudioFormat format = in.getFormat();
+                if (format.getSampleSizeInBits() != 16 || format.getChannels() != 1) {
+                    throw new IllegalStateException(name + " wrote " + format + ", not 16-bit mono");
+                }
+                return Captures.resampled(java.nio.ByteBuffer.wrap(in.readAllBytes())
+                        .order(format.isBigEndian() ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer(),
+                        format.getSampleRate(), sampleRate);
+            } catch (UnsupportedAudioFileException e) {
+                throw new IllegalStateException(name + " wrote no WAV file", e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            Files.deleteIfExists(wav);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,14 @@
+#!/bin/sh
+# The built-in liveness verifier on its corpus (identity-service/src/test/.../LivenessCorpus.java):
+# live captures read by FreeTTS, espeak-ng and flite voices, quiet and under white noise at 20, 15,
+# 10 and 5 dB SNR, and the attacks: BPCER per condition, APCER per attack type. espeak-ng and flite
+# are Debian packages, installed when missing if this runs as root. Options: CORPUS_CLIPS (live
+# clips per voice and noise level, default 4), CORPUS_ATTACKS (per attack type, default 2),
+# CORPUS_SEED (replays a run; printed by every run). The table lands in
+# identity-service/target/liveness-corpus.md.
+set -eu
+cd "$(dirname "$0")/.."
+./mvnw -q -pl identity-service -am install -DskipTests -Dfuzz.skip=true
+seed="${CORPUS_SEED:+-Dcorpus.seed=$CORPUS_SEED}"
+exec ./mvnw -q -pl identity-service surefire:test -Dtest=LivenessCorpus -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dcorpus.clips="${CORPUS_CLIPS:-4}" -Dcorpus.attacks="${CORPUS_ATTACKS:-2}" $seed

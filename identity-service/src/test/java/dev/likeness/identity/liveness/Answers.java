@@ -1,0 +1,55 @@
+package dev.likeness.identity.liveness;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+import dev.likeness.captures.Captures.Act;
+import dev.likeness.captures.Captures.Subject;
+
+/** Challenges as the service makes them, and the attacks on them: each answers the challenge in every way but one. */
+final class Answers {
+
+    private Answers() {
+    }
+
+    /** Six digits and two or three turns, drawn from {@code random}. */
+    static Challenge challenge(Random random, String nonce) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            digits.append(random.nextInt(10));
+        }
+        List<Challenge.Move> moves = new ArrayList<>();
+        for (int i = 0, count = 2 + random.nextInt(2); i < count; i++) {
+            moves.add(random.nextBoolean() ? Challenge.Move.LEFT : Challenge.Move.RIGHT);
+        }
+        return new Challenge(nonce, digits.toString(), moves);
+    }
+
+    /** Each attack type, by name, made from the live answer. */
+    static Map<String, UnaryOperator<Act>> attacks() {
+        Map<String, UnaryOperator<Act>> attacks = new LinkedHashMap<>();
+        attacks.put("still photo", live -> live.showing(Subject.STILL_PHOTO));
+        attacks.put("photo slid across", live -> live.showing(Subject.PHOTO_SLID));
+        attacks.put("photo tilted like a card", live -> live.showing(Subject.PHOTO_TILTED));
+        attacks.put("no face", live -> live.showing(Subject.NO_FACE));
+        attacks.put("silence", Act::silent);
+        attacks.put("wrong digits", live -> live.saying(otherDigits(live.digits())));
+        attacks.put("wrong turn order", live -> live.turning(mirrored(live.turns())));
+        return attacks;
+    }
+
+    /** Every digit changed: what someone reading another challenge would say. */
+    static String otherDigits(String digits) {
+        return digits.chars().mapToObj(d -> String.valueOf((char) ('0' + (d - '0' + 5) % 10))).collect(Collectors.joining());
+    }
+
+    /** Each turn the other way: a person following a mirrored preview. */
+    static List<String> mirrored(List<String> turns) {
+        return turns.stream().map(turn -> turn.equals("LEFT") ? "RIGHT" : "LEFT").toList();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.likeness.identity.liveness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.likeness.captures.Captures;
+import dev.likeness.captures.Captures.Act;
+import dev.likeness.captures.Captures.Container;
+import dev.likeness.captures.Voice;
+import dev.likeness.identity.capture.Check;
+import dev.likeness.identity.capture.Verification;
+
+/**
+ * The built-in verifier on captures it was not built on: live answers read by voices of three
+ * engines (FreeTTS, espeak-ng and flite, at several speeds and pitches) in a quiet room and under
+ * white noise at 20, 15, 10 and 5 dB SNR, and the attacks; BPCER per condition, APCER per attack
+ * type (ISO/IEC 30107-3). Not part of the test suite (no *Test name): deploy/liveness-corpus.sh
+ * runs it and it writes identity-service/target/liveness-corpus.md. It reports; it asserts
+ * nothing. The seed is printed; {@code -Dcorpus.seed} replays a run.
+ */
+class LivenessCorpus {
+
+    private static final List<Voice> VOICES = List.of(Voice.FREETTS,
+            Voice.espeak("en-us", 175, 50), Voice.espeak("en-us", 140, 70), Voice.espeak("en-gb", 175, 50),
+            Voice.espeak("en-gb-x-rp", 210, 35), Voice.flite("slt"), Voice.flite("kal"));
+    private static final List<Double> SNRS = List.of(Double.POSITIVE_INFINITY, 20.0, 15.0, 10.0, 5.0);
+    private static final int CLIPS = Integer.getInteger("corpus.clips", 4);
+    private static final int ATTACKS = Integer.getInteger("corpus.attacks", 2);
+
+    private record Outcome(boolean passed, String failed) {
+    }
+
+    @Test
+    void bpcerPerVoiceAndNoiseApcerPerAttack() throws Exception {
+        long seed = Long.getLong("corpus.seed", System.nanoTime());
+        System.out.println("liveness corpus seed " + seed + " (-Dcorpus.seed=" + seed + " replays it)");
+        Random random = new Random(seed);
+        Map<String, Map<Double, List<Outcome>>> live = new LinkedHashMap<>();
+        Map<String, List<Outcome>> attacks = new LinkedHashMap<>();
+        BuiltInVerifier verifier = BuiltIn.verifier();
+        try {
+            int clip = 0;
+            for (Voice voice : VOICES) {
+                for (double snr : SNRS) {
+                    for (int i = 0; i < CLIPS; i++) {
+                        Outcome outcome = judge(verifier, random, clip++, act -> act.readBy(voice).inNoise(snr));
+                        live.computeIfAbsent(voice.name(), v -> new LinkedHashMap<>()).computeIfAbsent(snr, s -> new ArrayList<>()).add(outcome);
+                    }
+                }
+            }
+            for (var kind : Answers.attacks().entrySet()) {
+                for (int i = 0; i < ATTACKS; i++) {
+                    attacks.computeIfAbsent(kind.getKey(), k -> new ArrayList<>()).add(judge(verifier, random, clip++, kind.getValue()));
+                }
+            }
+        } finally {
+            verifier.close();
+        }
+        String report = report(seed, live, attacks);
+        System.out.println(report);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/liveness-corpus.md"), report);
+    }
+
+    private static Outcome judge(BuiltInVerifier verifier, Random random, int clip, UnaryOperator<Act> perform) throws Exception {
+        Challenge challenge = Answers.challenge(random, "corpus");
+        Act act = perform.apply(Captures.live(challenge.digits(), challenge.moves().stream().map(Enum::name).toList()));
+        Container container = clip % 2 == 0 ? Container.MP4 : Container.WEBM;
+        Path file = Files.createTempFile("corpus", ".bin");
+        try {
+            Files.write(file, Captures.record(container, act, random.nextLong()));
+            Verification verification = verifier.verify(file, challenge).verification();
+            return new Outcome(verification.passed(), verification.checks().stream().filter(check -> !check.passed())
+                    .map(LivenessCorpus::failure).collect(Collectors.joining(", ")));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static String failure(Check check) {
+        return check.name() + (check.hint() == null ? "" : " (" + check.hint().code() + ")");
+    }
+
+    private static String report(long seed, Map<String, Map<Double, List<Outcome>>> live, Map<String, List<Outcome>> attacks) {
+        StringBuilder out = new StringBuilder("Seed " + seed + ", " + CLIPS + " live clips per cell (MP4 and WebM in turn), "
+                + ATTACKS + " per attack type.\n\n**Live captures verified** (BPCER = rejected / clips):\n\n| voice |");
+        SNRS.forEach(snr -> out.append(' ').append(snr(snr)).append(" |"));
+        out.append("\n| --- |").append(" --- |".repeat(SNRS.size())).append('\n');
+        live.forEach((voice, cells) -> {
+            out.append("| ").append(voice).append(" |");
+            cells.values().forEach(outcomes -> out.append(' ').append(outcomes.stream().filter(Outcome::passed).count())
+                    .append('/').append(outcomes.size()).append(" |"));
+            out.append('\n');
+        });
+        out.append("| **BPCER, all voices** |");
+        for (double snr : SNRS) {
+            List<Outcome> all = live.values().stream().flatMap(cells -> cells.get(snr).stream()).toList();
+            long rejected = all.stream().filter(o -> !o.passed()).count();
+            out.append(String.format(Locale.ROOT, " %.0f%% (%d/%d) |", 100.0 * rejected / all.size(), rejected, all.size()));
+        }
+        out.append("\n\n**Why live captures were rejected** (failed check and its hint, how often):\n\n| condition | rejected by |\n| --- | --- |\n");
+        for (double snr : SNRS) {
+            Map<String, Long> causes = new TreeMap<>(live.values().stream().flatMap(cells -> cells.get(snr).stream())
+                    .filter(o -> !o.passed()).flatMap(o -> List.of(o.failed().split(", ")).stream())
+                    .collect(Collectors.groupingBy(c -> c, Collectors.counting())));
+            out.append("| ").append(snr(snr)).append(" | ").append(causes.isEmpty() ? "—" : causes.entrySet().stream()
+                    .map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "))).append(" |\n");
+        }
+        out.append("\n**Attacks** (APCER = accepted / attacks):\n\n| attack | accepted | rejected by |\n| --- | --- | --- |\n");
+        attacks.forEach((kind, outcomes) -> out.append("| ").append(kind).append(" | ")
+                .append(outcomes.stream().filter(Outcome::passed).count()).append('/').append(outcomes.size()).append(" | ")
+                .append(outcomes.stream().filter(o -> !o.passed()).flatMap(o -> List.of(o.failed().split(", ")).stream())
+                        .map(f -> f.replaceFirst(" \\(.*", "")).distinct().sorted().collect(Collectors.joining(", ")))
+                .append(" |\n"));
+        return out.toString();
+    }
+
+    private static String snr(double snr) {
+        return Double.isInfinite(snr) ? "quiet room" : String.format(Locale.ROOT, "%.0f dB", snr);
+    }
+}
