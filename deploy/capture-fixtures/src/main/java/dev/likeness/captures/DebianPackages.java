@@ -1,13 +1,11 @@
 package dev.likeness.captures;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import com.sun.security.auth.module.UnixSystem;
 
@@ -44,24 +42,6 @@ public final class DebianPackages {
     private static void apt(String... arguments) {
         List<String> command = new ArrayList<>(List.of("apt-get", "-q"));
         command.addAll(List.of(arguments));
-        try {
-            Path log = Files.createTempFile("apt-get", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process process = builder.start();
-            if (!process.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " took longer than " + INSTALL_TIMEOUT + "; its output: " + log);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "): " + Files.readString(log));
-            }
-            Files.delete(log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        }
+        Commands.run(command, Map.of("DEBIAN_FRONTEND", "noninteractive"), INSTALL_TIMEOUT);
     }
 }

@@ -1,12 +1,13 @@
 package dev.likeness.captures;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -50,25 +51,18 @@ public record Voice(String name, List<String> command) {
             } else {
                 run.add(words);
             }
-            Process process = new ProcessBuilder(run).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", run) + " did not write the speech");
-            }
+            Commands.run(run, Duration.ofMinutes(1));
             try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
                 AudioFormat format = in.getFormat();
                 if (format.getSampleSizeInBits() != 16 || format.getChannels() != 1) {
                     throw new IllegalStateException(name + " wrote " + format + ", not 16-bit mono");
                 }
-                return Captures.resampled(java.nio.ByteBuffer.wrap(in.readAllBytes())
-                        .order(format.isBigEndian() ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer(),
+                return Captures.resampled(ByteBuffer.wrap(in.readAllBytes())
+                        .order(format.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer(),
                         format.getSampleRate(), sampleRate);
             } catch (UnsupportedAudioFileException e) {
                 throw new IllegalStateException(name + " wrote no WAV file", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         } finally {
             Files.deleteIfExists(wav);
         }

