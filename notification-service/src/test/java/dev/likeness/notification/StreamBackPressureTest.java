@@ -97,6 +97,10 @@ class StreamBackPressureTest {
             Awaitility.await().atMost(WAIT).until(() -> unsent() > MAX_UNSENT / 2);
             // Ten newer streams close the oldest, the stalled one: its end would wait behind its events forever.
             try (ManyStreams newer = new ManyStreams(Collections.nCopies(10, request(token)))) {
+                // A 200 comes before the stream subscribes, ": open" after: the last one open has cut
+                // the stalled stream. Reading sooner could take everything first, and then its end
+                // would be a graceful one on a connection kept alive.
+                Awaitility.await().atMost(WAIT).until(() -> newer.opened.get() == 10);
                 // Reads what the sockets held, up to the close.
                 assertFalse(stalled.readUntil(() -> false), "the server closed the connection");
                 assertEquals(0, newer.closed.get(), "only the stalled stream was cut");
