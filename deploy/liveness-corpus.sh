@@ -1,11 +1,11 @@
 #!/bin/sh
 # The built-in liveness verifier on its corpus (identity-service/src/test/.../LivenessCorpus.java):
-# live captures read by FreeTTS, espeak-ng and flite voices, quiet and under white noise at 20, 15,
-# 10 and 5 dB SNR, and the attacks: BPCER per condition, APCER per attack type. espeak-ng and flite
-# are Debian packages, installed when missing if this runs as root. Options: CORPUS_CLIPS (live
-# clips per voice and noise level, default 4), CORPUS_ATTACKS (per attack type, default 2),
-# CORPUS_SEED (replays a run; printed by every run). The table lands in
-# identity-service/target/liveness-corpus.md.
+# live captures read by FreeTTS, espeak-ng and flite voices, quiet and under white noise and babble
+# at 20, 15, 10 and 5 dB SNR, and the attacks: BPCER per condition, APCER per attack type with what
+# each attempt's failed checks measured. espeak-ng and flite are Debian packages, installed when
+# missing if this runs as root. Options: CORPUS_CLIPS (live clips per voice and room, default 4),
+# CORPUS_ATTACKS (per attack type, default 2), CORPUS_SEED (replays a run; printed by every run).
+# The table lands in identity-service/target/liveness-corpus.md.
 set -eu
 cd "$(dirname "$0")/.."
 ./mvnw -q -pl identity-service -am install -DskipTests -Dfuzz.skip=true

@@ -97,17 +97,18 @@ public final class Captures {
      * ({@code LEFT}/{@code RIGHT} as seen by the person), its length in seconds (0: as long as the
      * act needs), whether it has an audio track at all, when the voice starts (seconds; before 0,
      * the recording begins mid-sentence), the room's noise as a signal-to-noise ratio in dB
-     * against the voice (infinite: a quiet room's faint hiss only) and who reads the digits.
+     * against the voice (infinite: a quiet room's faint hiss only) and its kind, and who reads
+     * the digits.
      */
     public record Act(Subject subject, String digits, List<String> turns, double seconds, boolean audioTrack,
-                      double speechStart, double noiseSnr, Voice voice) {
+                      double speechStart, double noiseSnr, Noise noise, Voice voice) {
 
         public Act showing(Subject other) {
-            return new Act(other, digits, turns, seconds, audioTrack, speechStart, noiseSnr, voice);
+            return new Act(other, digits, turns, seconds, audioTrack, speechStart, noiseSnr, noise, voice);
         }
 
         public Act saying(String otherDigits) {
-            return new Act(subject, otherDigits, turns, seconds, audioTrack, speechStart, noiseSnr, voice);
+            return new Act(subject, otherDigits, turns, seconds, audioTrack, speechStart, noiseSnr, noise, voice);
         }
 
         public Act silent() {
@@ -115,45 +116,50 @@ public final class Captures {
         }
 
         public Act turning(List<String> otherTurns) {
-            return new Act(subject, digits, otherTurns, seconds, audioTrack, speechStart, noiseSnr, voice);
+            return new Act(subject, digits, otherTurns, seconds, audioTrack, speechStart, noiseSnr, noise, voice);
         }
 
         public Act lasting(double length) {
-            return new Act(subject, digits, turns, length, audioTrack, speechStart, noiseSnr, voice);
+            return new Act(subject, digits, turns, length, audioTrack, speechStart, noiseSnr, noise, voice);
         }
 
         public Act withoutAudioTrack() {
-            return new Act(subject, digits, turns, seconds, false, speechStart, noiseSnr, voice);
+            return new Act(subject, digits, turns, seconds, false, speechStart, noiseSnr, noise, voice);
         }
 
         /** The voice from {@code seconds} into the recording; negative: already speaking when it began. */
         public Act speakingFrom(double seconds) {
-            return new Act(subject, digits, turns, this.seconds, audioTrack, seconds, noiseSnr, voice);
+            return new Act(subject, digits, turns, this.seconds, audioTrack, seconds, noiseSnr, noise, voice);
         }
 
         /** White noise under the voice, {@code snr} dB below its level (over the whole utterance). */
         public Act inNoise(double snr) {
-            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, snr, voice);
+            return inNoise(Noise.WHITE, snr);
+        }
+
+        /** A kind of noise under the voice, {@code snr} dB below its level (over the whole utterance). */
+        public Act inNoise(Noise kind, double snr) {
+            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, snr, kind, voice);
         }
 
         /** The digits read by another voice. */
         public Act readBy(Voice other) {
-            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, noiseSnr, other);
+            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, noiseSnr, noise, other);
         }
     }
 
     /** The live answer to a challenge: its digits read aloud, its head turns made in order. */
     public static Act live(String digits, List<String> turns) {
-        return new Act(Subject.HEAD_TURNING, digits, turns, 0, true, SPEECH_START, Double.POSITIVE_INFINITY, Voice.FREETTS);
+        return new Act(Subject.HEAD_TURNING, digits, turns, 0, true, SPEECH_START, Double.POSITIVE_INFINITY, Noise.WHITE, Voice.FREETTS);
     }
 
     /** A real file that answers no challenge (no face, no speech): for what is refused before verification. */
     public static byte[] clip(Container container, double seconds, long seed) {
-        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, true, SPEECH_START, Double.POSITIVE_INFINITY, Voice.FREETTS), seed);
+        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, true, SPEECH_START, Double.POSITIVE_INFINITY, Noise.WHITE, Voice.FREETTS), seed);
     }
 
     public static byte[] withoutAudio(Container container, double seconds, long seed) {
-        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, false, SPEECH_START, Double.POSITIVE_INFINITY, Voice.FREETTS), seed);
+        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, false, SPEECH_START, Double.POSITIVE_INFINITY, Noise.WHITE, Voice.FREETTS), seed);
     }
 
     private static final int[] PORTRAIT = portrait();
@@ -255,6 +261,7 @@ public final class Captures {
         // The room's noise draws from a source of its own, so that an act without it keeps its samples.
         Random room = new Random(seed ^ 0x5DEECE66DL);
         double roomLevel = Double.isInfinite(act.noiseSnr()) ? 0 : rms(speech) / Math.pow(10, act.noiseSnr() / 20);
+        long roomStart = roomLevel > 0 ? act.noise().start(sampleRate, room) : 0;
         int frames = (int) Math.round(seconds * FPS);
         int samplesPerFrame = sampleRate / FPS;
         int speechStart = (int) (act.speechStart() * sampleRate);
@@ -266,7 +273,7 @@ public final class Captures {
                     int at = i * samplesPerFrame + s - speechStart;
                     // A quiet room: a little noise under the voice.
                     double sample = (at >= 0 && at < speech.length ? speech[at] : 0) + noise.nextGaussian() * 30
-                            + (roomLevel > 0 ? room.nextGaussian() * roomLevel : 0);
+                            + (roomLevel > 0 ? act.noise().sample(sampleRate, i * samplesPerFrame + s, roomStart, room) * roomLevel : 0);
                     // Clipped as a microphone clips: loud noise must not wrap around (an act without it keeps its old samples).
                     samples[s] = roomLevel > 0 ? (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sample)) : (short) sample;
                 }
@@ -276,7 +283,7 @@ public final class Captures {
         return frames / (double) FPS;
     }
 
-    private static double rms(short[] samples) {
+    static double rms(short[] samples) {
         double sum = 0;
         for (short sample : samples) {
             sum += (double) sample * sample;

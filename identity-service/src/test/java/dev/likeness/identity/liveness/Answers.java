@@ -39,6 +39,10 @@ final class Answers {
         attacks.put("no face", live -> live.showing(Subject.NO_FACE));
         attacks.put("silence", Act::silent);
         attacks.put("wrong digits", live -> live.saying(otherDigits(live.digits())));
+        attacks.put("another challenge's digits spliced in (the second half)", live -> live.saying(
+                live.digits().substring(0, live.digits().length() / 2) + otherDigits(live.digits()).substring(live.digits().length() / 2)));
+        attacks.put("replay of an earlier answer (another challenge)",
+                live -> live.saying(otherDigits(live.digits())).turning(mirrored(live.turns())));
         attacks.put("wrong turn order", live -> live.turning(mirrored(live.turns())));
         return attacks;
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.likeness.captures.Captures;
 import dev.likeness.captures.Captures.Act;
 import dev.likeness.captures.Captures.Container;
+import dev.likeness.captures.Noise;
 import dev.likeness.captures.Voice;
 import dev.likeness.identity.capture.Check;
 import dev.likeness.identity.capture.Verification;
@@ -24,21 +25,39 @@ import dev.likeness.identity.capture.Verification;
 /**
  * The built-in verifier on captures it was not built on: live answers read by voices of three
  * engines (FreeTTS, espeak-ng and flite, at several speeds and pitches) in a quiet room and under
- * white noise at 20, 15, 10 and 5 dB SNR, and the attacks; BPCER per condition, APCER per attack
- * type (ISO/IEC 30107-3). Not part of the test suite (no *Test name): deploy/liveness-corpus.sh
+ * white noise and babble at 20, 15, 10 and 5 dB SNR, and the attacks; BPCER per condition, APCER
+ * per attack type (ISO/IEC 30107-3) with what each attack's failed checks measured. Not part of the test suite (no *Test name): deploy/liveness-corpus.sh
  * runs it and it writes identity-service/target/liveness-corpus.md. It reports; it asserts
  * nothing. The seed is printed; {@code -Dcorpus.seed} replays a run.
  */
 class LivenessCorpus {
 
-    private static final List<Voice> VOICES = List.of(Voice.FREETTS,
+    static final List<Voice> VOICES = List.of(Voice.FREETTS,
             Voice.espeak("en-us", 175, 50), Voice.espeak("en-us", 140, 70), Voice.espeak("en-gb", 175, 50),
             Voice.espeak("en-gb-x-rp", 210, 35), Voice.flite("slt"), Voice.flite("kal"));
-    private static final List<Double> SNRS = List.of(Double.POSITIVE_INFINITY, 20.0, 15.0, 10.0, 5.0);
+    private static final List<Condition> CONDITIONS = conditions();
     private static final int CLIPS = Integer.getInteger("corpus.clips", 4);
     private static final int ATTACKS = Integer.getInteger("corpus.attacks", 2);
 
-    private record Outcome(boolean passed, String failed) {
+    record Outcome(boolean passed, String failed, String measured) {
+    }
+
+    /** A room: its noise's kind and level against the voice (infinite: a quiet room). */
+    private record Condition(Noise noise, double snr) {
+
+        String label() {
+            return Double.isInfinite(snr) ? "quiet room" : String.format(Locale.ROOT, "%s %.0f dB", noise.name().toLowerCase(Locale.ROOT), snr);
+        }
+    }
+
+    private static List<Condition> conditions() {
+        List<Condition> conditions = new ArrayList<>(List.of(new Condition(Noise.WHITE, Double.POSITIVE_INFINITY)));
+        for (Noise noise : Noise.values()) {
+            for (double snr : List.of(20.0, 15.0, 10.0, 5.0)) {
+                conditions.add(new Condition(noise, snr));
+            }
+        }
+        return conditions;
     }
 
     @Test
@@ -46,16 +65,16 @@ class LivenessCorpus {
         long seed = Long.getLong("corpus.seed", System.nanoTime());
         System.out.println("liveness corpus seed " + seed + " (-Dcorpus.seed=" + seed + " replays it)");
         Random random = new Random(seed);
-        Map<String, Map<Double, List<Outcome>>> live = new LinkedHashMap<>();
+        Map<String, Map<Condition, List<Outcome>>> live = new LinkedHashMap<>();
         Map<String, List<Outcome>> attacks = new LinkedHashMap<>();
         BuiltInVerifier verifier = BuiltIn.verifier();
         try {
             int clip = 0;
             for (Voice voice : VOICES) {
-                for (double snr : SNRS) {
+                for (Condition room : CONDITIONS) {
                     for (int i = 0; i < CLIPS; i++) {
-                        Outcome outcome = judge(verifier, random, clip++, act -> act.readBy(voice).inNoise(snr));
-                        live.computeIfAbsent(voice.name(), v -> new LinkedHashMap<>()).computeIfAbsent(snr, s -> new ArrayList<>()).add(outcome);
+                        Outcome outcome = judge(verifier, random, clip++, act -> act.readBy(voice).inNoise(room.noise(), room.snr()));
+                        live.computeIfAbsent(voice.name(), v -> new LinkedHashMap<>()).computeIfAbsent(room, s -> new ArrayList<>()).add(outcome);
                     }
                 }
             }
@@ -73,7 +92,8 @@ class LivenessCorpus {
         Files.writeString(Path.of("target/liveness-corpus.md"), report);
     }
 
-    private static Outcome judge(BuiltInVerifier verifier, Random random, int clip, UnaryOperator<Act> perform) throws Exception {
+    /** A challenge drawn from {@code random}, performed, recorded (MP4 and WebM in turn) and verified. */
+    static Outcome judge(BuiltInVerifier verifier, Random random, int clip, UnaryOperator<Act> perform) throws Exception {
         Challenge challenge = Answers.challenge(random, "corpus");
         Act act = perform.apply(Captures.live(challenge.digits(), challenge.moves().stream().map(Enum::name).toList()));
         Container container = clip % 2 == 0 ? Container.MP4 : Container.WEBM;
@@ -81,8 +101,9 @@ class LivenessCorpus {
         try {
             Files.write(file, Captures.record(container, act, random.nextLong()));
             Verification verification = verifier.verify(file, challenge).verification();
-            return new Outcome(verification.passed(), verification.checks().stream().filter(check -> !check.passed())
-                    .map(LivenessCorpus::failure).collect(Collectors.joining(", ")));
+            List<Check> failed = verification.checks().stream().filter(check -> !check.passed()).toList();
+            return new Outcome(verification.passed(), failed.stream().map(LivenessCorpus::failure).collect(Collectors.joining(", ")),
+                    failed.stream().map(check -> check.name() + " " + check.measured()).collect(Collectors.joining(", ")));
         } finally {
             Files.delete(file);
         }
@@ -92,11 +113,11 @@ class LivenessCorpus {
         return check.name() + (check.hint() == null ? "" : " (" + check.hint().code() + ")");
     }
 
-    private static String report(long seed, Map<String, Map<Double, List<Outcome>>> live, Map<String, List<Outcome>> attacks) {
+    private static String report(long seed, Map<String, Map<Condition, List<Outcome>>> live, Map<String, List<Outcome>> attacks) {
         StringBuilder out = new StringBuilder("Seed " + seed + ", " + CLIPS + " live clips per cell (MP4 and WebM in turn), "
                 + ATTACKS + " per attack type.\n\n**Live captures verified** (BPCER = rejected / clips):\n\n| voice |");
-        SNRS.forEach(snr -> out.append(' ').append(snr(snr)).append(" |"));
-        out.append("\n| --- |").append(" --- |".repeat(SNRS.size())).append('\n');
+        CONDITIONS.forEach(room -> out.append(' ').append(room.label()).append(" |"));
+        out.append("\n| --- |").append(" --- |".repeat(CONDITIONS.size())).append('\n');
         live.forEach((voice, cells) -> {
             out.append("| ").append(voice).append(" |");
             cells.values().forEach(outcomes -> out.append(' ').append(outcomes.stream().filter(Outcome::passed).count())
@@ -104,29 +125,27 @@ class LivenessCorpus {
             out.append('\n');
         });
         out.append("| **BPCER, all voices** |");
-        for (double snr : SNRS) {
-            List<Outcome> all = live.values().stream().flatMap(cells -> cells.get(snr).stream()).toList();
+        for (Condition room : CONDITIONS) {
+            List<Outcome> all = live.values().stream().flatMap(cells -> cells.get(room).stream()).toList();
             long rejected = all.stream().filter(o -> !o.passed()).count();
             out.append(String.format(Locale.ROOT, " %.0f%% (%d/%d) |", 100.0 * rejected / all.size(), rejected, all.size()));
         }
         out.append("\n\n**Why live captures were rejected** (failed check and its hint, how often):\n\n| condition | rejected by |\n| --- | --- |\n");
-        for (double snr : SNRS) {
-            Map<String, Long> causes = new TreeMap<>(live.values().stream().flatMap(cells -> cells.get(snr).stream())
+        for (Condition room : CONDITIONS) {
+            Map<String, Long> causes = new TreeMap<>(live.values().stream().flatMap(cells -> cells.get(room).stream())
                     .filter(o -> !o.passed()).flatMap(o -> List.of(o.failed().split(", ")).stream())
                     .collect(Collectors.groupingBy(c -> c, Collectors.counting())));
-            out.append("| ").append(snr(snr)).append(" | ").append(causes.isEmpty() ? "—" : causes.entrySet().stream()
+            out.append("| ").append(room.label()).append(" | ").append(causes.isEmpty() ? "—" : causes.entrySet().stream()
                     .map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "))).append(" |\n");
         }
-        out.append("\n**Attacks** (APCER = accepted / attacks):\n\n| attack | accepted | rejected by |\n| --- | --- | --- |\n");
+        out.append("\n**Attacks** (APCER = accepted / attacks; what each attempt's failed checks measured, against the "
+                + "thresholds of identity-service/README \"Liveness\"):\n\n| attack | accepted | rejected by | measured |\n| --- | --- | --- | --- |\n");
         attacks.forEach((kind, outcomes) -> out.append("| ").append(kind).append(" | ")
                 .append(outcomes.stream().filter(Outcome::passed).count()).append('/').append(outcomes.size()).append(" | ")
                 .append(outcomes.stream().filter(o -> !o.passed()).flatMap(o -> List.of(o.failed().split(", ")).stream())
                         .map(f -> f.replaceFirst(" \\(.*", "")).distinct().sorted().collect(Collectors.joining(", ")))
+                .append(" | ").append(outcomes.stream().map(Outcome::measured).collect(Collectors.joining("; ")).replace("|", "\\|"))
                 .append(" |\n"));
         return out.toString();
-    }
-
-    private static String snr(double snr) {
-        return Double.isInfinite(snr) ? "quiet room" : String.format(Locale.ROOT, "%.0f dB", snr);
     }
 }
