@@ -25,6 +25,7 @@ import dev.likeness.captures.Captures;
 import dev.likeness.captures.Captures.Act;
 import dev.likeness.captures.Captures.Container;
 import dev.likeness.captures.Captures.Subject;
+import dev.likeness.captures.Voice;
 import dev.likeness.identity.capture.Check;
 import dev.likeness.identity.capture.Hint;
 import dev.likeness.identity.capture.Verification;
@@ -79,6 +80,26 @@ class LivenessFixturesTest {
                 .map(o -> o.kind() + (o.passed() ? " accepted" : " rejected by " + o.failedChecks()))
                 .toList();
         assertEquals(List.of(), wrong, "live clips must verify and attacks must not");
+    }
+
+    /**
+     * The corpus' slice in the suite (LivenessCorpus measures the whole): each of its voices in a
+     * quiet room and under white noise at 15 dB SNR, from a fixed seed, verifies.
+     */
+    @Test
+    void theCorpusVoicesVerifyInAQuietRoomAndUnderNoise() throws Exception {
+        Random random = new Random(20261206);
+        List<String> rejected = new ArrayList<>();
+        int clip = 0;
+        for (Voice voice : LivenessCorpus.VOICES) {
+            for (double snr : List.of(Double.POSITIVE_INFINITY, 15.0)) {
+                LivenessCorpus.Outcome outcome = LivenessCorpus.judge(verifier, random, clip++, live -> live.readBy(voice).inNoise(snr));
+                if (!outcome.passed()) {
+                    rejected.add(voice + " at " + snr + " dB: " + outcome.measured());
+                }
+            }
+        }
+        assertEquals(List.of(), rejected, "live answers rejected");
     }
 
     /**
