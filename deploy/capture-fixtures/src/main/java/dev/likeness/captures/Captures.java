@@ -59,7 +59,9 @@ public final class Captures {
         MP4("mp4", false, "video/mp4", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC, 16_000),
         /** As browsers' MediaRecorder and streaming encoders write MP4: moov first, then fragments. */
         FRAGMENTED_MP4("mp4", true, "video/mp4", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC, 48_000),
-        WEBM("webm", false, "video/webm", avcodec.AV_CODEC_ID_VP8, avcodec.AV_CODEC_ID_OPUS, 48_000);
+        WEBM("webm", false, "video/webm", avcodec.AV_CODEC_ID_VP8, avcodec.AV_CODEC_ID_OPUS, 48_000),
+        /** Chromium's MediaRecorder with {@code video/webm;codecs=vp9}. */
+        WEBM_VP9("webm", false, "video/webm", avcodec.AV_CODEC_ID_VP9, avcodec.AV_CODEC_ID_OPUS, 48_000);
 
         final String format;
         final boolean fragmented;

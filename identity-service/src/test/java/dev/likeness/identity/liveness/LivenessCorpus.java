@@ -25,10 +25,12 @@ import dev.likeness.identity.capture.Verification;
 /**
  * The built-in verifier on captures it was not built on: live answers read by voices of three
  * engines (FreeTTS, espeak-ng and flite, at several speeds and pitches) in a quiet room and under
- * white noise and babble at 20, 15, 10 and 5 dB SNR, and the attacks; BPCER per condition, APCER
- * per attack type (ISO/IEC 30107-3) with what each attack's failed checks measured. Not part of the test suite (no *Test name): deploy/liveness-corpus.sh
- * runs it and it writes identity-service/target/liveness-corpus.md. It reports; it asserts
- * nothing. The seed is printed; {@code -Dcorpus.seed} replays a run.
+ * white noise, room tone and babble at 20, 15, 10 and 5 dB SNR, in MP4 (plain and fragmented) and
+ * WebM (VP8 and VP9) in turn, and the attacks; BPCER per condition, APCER per attack type
+ * (ISO/IEC 30107-3) with what each attack's failed checks measured. Not part of the test suite (no
+ * *Test name): deploy/liveness-corpus.sh runs it and it writes
+ * identity-service/target/liveness-corpus.md. It reports; it asserts nothing. The seed is
+ * printed; {@code -Dcorpus.seed} replays a run.
  */
 class LivenessCorpus {
 
@@ -46,7 +48,7 @@ class LivenessCorpus {
     private record Condition(Noise noise, double snr) {
 
         String label() {
-            return Double.isInfinite(snr) ? "quiet room" : String.format(Locale.ROOT, "%s %.0f dB", noise.name().toLowerCase(Locale.ROOT), snr);
+            return Double.isInfinite(snr) ? "quiet room" : String.format(Locale.ROOT, "%s %.0f dB", noise.name().toLowerCase(Locale.ROOT).replace('_', ' '), snr);
         }
     }
 
@@ -92,11 +94,11 @@ class LivenessCorpus {
         Files.writeString(Path.of("target/liveness-corpus.md"), report);
     }
 
-    /** A challenge drawn from {@code random}, performed, recorded (MP4 and WebM in turn) and verified. */
+    /** A challenge drawn from {@code random}, performed, recorded (each container in turn) and verified. */
     static Outcome judge(BuiltInVerifier verifier, Random random, int clip, UnaryOperator<Act> perform) throws Exception {
         Challenge challenge = Answers.challenge(random, "corpus");
         Act act = perform.apply(Captures.live(challenge.digits(), challenge.moves().stream().map(Enum::name).toList()));
-        Container container = clip % 2 == 0 ? Container.MP4 : Container.WEBM;
+        Container container = Container.values()[clip % Container.values().length];
         Path file = Files.createTempFile("corpus", ".bin");
         try {
             Files.write(file, Captures.record(container, act, random.nextLong()));
@@ -114,7 +116,7 @@ class LivenessCorpus {
     }
 
     private static String report(long seed, Map<String, Map<Condition, List<Outcome>>> live, Map<String, List<Outcome>> attacks) {
-        StringBuilder out = new StringBuilder("Seed " + seed + ", " + CLIPS + " live clips per cell (MP4 and WebM in turn), "
+        StringBuilder out = new StringBuilder("Seed " + seed + ", " + CLIPS + " live clips per cell (each container in turn), "
                 + ATTACKS + " per attack type.\n\n**Live captures verified** (BPCER = rejected / clips):\n\n| voice |");
         CONDITIONS.forEach(room -> out.append(' ').append(room.label()).append(" |"));
         out.append("\n| --- |").append(" --- |".repeat(CONDITIONS.size())).append('\n');
