@@ -263,8 +263,9 @@ public class BuiltInVerifier implements CaptureVerifier {
      * room is noisy (its level alone passes the floor, or it set the bar and the voice hardly rose
      * above it), and whether the voice was already there in the first 100 ms, before the person
      * could have seen the recording start. The digits are heard in the span from the first window
-     * of speech to the last, with 0.3 s either side: the noise around it only gave the recogniser
-     * more to mishear (measured on the corpus), and more to do.
+     * of speech within 20 dB of the voice's loudest to the last, with 0.3 s either side: the noise
+     * and other voices around it only gave the recogniser more to mishear (measured on the
+     * corpus), and more to do.
      */
     private record Speech(double seconds, boolean noisy, boolean fromTheStart, int from, int to) {
 
@@ -275,6 +276,8 @@ public class BuiltInVerifier implements CaptureVerifier {
         private static final double CLEAR_OF_ROOM = 10;
         private static final int FIRST_WINDOWS = 5;
         private static final int MARGIN = CaptureMedia.SAMPLE_RATE * 3 / 10;
+        /** 10 (20 dB) under the loudest 5 % of the voice's windows: where its span of speech ends. */
+        private static final double SPAN_UNDER_LOUDEST = 10;
 
         /** @param recorded the capture's sound; {@code voice} the same with the room's noise reduced */
         static Speech of(short[] recorded, short[] voice) {
@@ -283,22 +286,29 @@ public class BuiltInVerifier implements CaptureVerifier {
             if (windows == 0) {
                 return new Speech(0, false, false, 0, 0);
             }
-            double threshold = Math.max(MIN_LEVEL, ABOVE_ROOM * quietestTenth(levels));
-            int[] loud = IntStream.range(0, windows).filter(w -> levels[w] > threshold).toArray();
-            double[] room = levels(recorded);
-            double[] sorted = Arrays.stream(room).sorted().toArray();
-            double quiet = sorted[windows / 10];
-            double loudest = sorted[Math.min(windows - 1, windows * 95 / 100)];
+            double[] ordered = Arrays.stream(levels).sorted().toArray();
+            double threshold = Math.max(MIN_LEVEL, ABOVE_ROOM * percentile(ordered, 10));
+            long loud = Arrays.stream(levels).filter(level -> level > threshold).count();
+            // Other people talking (babble) pass the bar too, but stay well under the person's own voice.
+            double spanBar = Math.max(threshold, percentile(ordered, 95) / SPAN_UNDER_LOUDEST);
+            int[] spoken = IntStream.range(0, windows).filter(w -> levels[w] > spanBar).toArray();
+            double[] room = Arrays.stream(levels(recorded)).sorted().toArray();
+            double quiet = percentile(room, 10);
+            double loudest = percentile(room, 95);
             // Noisy: the room alone passes the fixed floor, or it would set the bar and the voice hardly rose above it.
             boolean noisy = quiet > MIN_LEVEL || ABOVE_ROOM * quiet > MIN_LEVEL && loudest < CLEAR_OF_ROOM * quiet;
             boolean fromTheStart = Arrays.stream(levels, 0, Math.min(windows, FIRST_WINDOWS)).anyMatch(level -> level > threshold);
-            int from = loud.length == 0 ? 0 : Math.max(0, loud[0] * WINDOW - MARGIN);
-            int to = loud.length == 0 ? voice.length : Math.min(voice.length, (loud[loud.length - 1] + 1) * WINDOW + MARGIN);
-            return new Speech(loud.length * WINDOW / (double) CaptureMedia.SAMPLE_RATE, noisy, fromTheStart, from, to);
+            int from = spoken.length == 0 ? 0 : Math.max(0, spoken[0] * WINDOW - MARGIN);
+            int to = spoken.length == 0 ? voice.length : Math.min(voice.length, (spoken[spoken.length - 1] + 1) * WINDOW + MARGIN);
+            return new Speech(loud * WINDOW / (double) CaptureMedia.SAMPLE_RATE, noisy, fromTheStart, from, to);
         }
 
         short[] span(short[] voice) {
             return Arrays.copyOfRange(voice, from, to);
+        }
+
+        private static double percentile(double[] sorted, int percent) {
+            return sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
         }
 
         /** RMS per window. */
@@ -312,10 +322,6 @@ public class BuiltInVerifier implements CaptureVerifier {
                 levels[w] = Math.sqrt(sum / WINDOW);
             }
             return levels;
-        }
-
-        private static double quietestTenth(double[] levels) {
-            return Arrays.stream(levels).sorted().toArray()[levels.length / 10];
         }
     }
 }
