@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.function.LongToDoubleFunction;
 
 import javax.imageio.ImageIO;
 import javax.sound.sampled.AudioFormat;
@@ -263,7 +264,7 @@ public final class Captures {
         // The room's noise draws from a source of its own, so that an act without it keeps its samples.
         Random room = new Random(seed ^ 0x5DEECE66DL);
         double roomLevel = Double.isInfinite(act.noiseSnr()) ? 0 : rms(speech) / Math.pow(10, act.noiseSnr() / 20);
-        long roomStart = roomLevel > 0 ? act.noise().start(sampleRate, room) : 0;
+        LongToDoubleFunction roomNoise = roomLevel > 0 ? act.noise().in(sampleRate, room) : at -> 0;
         int frames = (int) Math.round(seconds * FPS);
         int samplesPerFrame = sampleRate / FPS;
         int speechStart = (int) (act.speechStart() * sampleRate);
@@ -275,7 +276,7 @@ public final class Captures {
                     int at = i * samplesPerFrame + s - speechStart;
                     // A quiet room: a little noise under the voice.
                     double sample = (at >= 0 && at < speech.length ? speech[at] : 0) + noise.nextGaussian() * 30
-                            + (roomLevel > 0 ? act.noise().sample(sampleRate, i * samplesPerFrame + s, roomStart, room) * roomLevel : 0);
+                            + roomNoise.applyAsDouble(i * samplesPerFrame + s) * roomLevel;
                     // Clipped as a microphone clips: loud noise must not wrap around (an act without it keeps its old samples).
                     samples[s] = roomLevel > 0 ? (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sample)) : (short) sample;
                 }

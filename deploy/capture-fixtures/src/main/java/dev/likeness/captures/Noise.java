@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * The kind of noise a room adds under the voice. {@link #WHITE} is steady hiss. {@link #ROOM_TONE}
@@ -30,18 +31,17 @@ public enum Noise {
     private static final Map<Integer, short[]> BABBLES = new ConcurrentHashMap<>();
     private static final Map<Integer, short[]> TONES = new ConcurrentHashMap<>();
 
-    /** One sample of noise at unit RMS, the {@code at}-th of the room's sound; {@code room} draws what is random. */
-    double sample(int sampleRate, long at, long start, Random room) {
+    /**
+     * The room's sound at unit RMS, sample by sample from the recording's first: white noise draws
+     * each sample from {@code room}; a looped noise draws only where in its loop it starts.
+     */
+    LongToDoubleFunction in(int sampleRate, Random room) {
         if (this == WHITE) {
-            return room.nextGaussian();
+            return at -> room.nextGaussian();
         }
         short[] loop = loop(sampleRate);
-        return loop[(int) ((start + at) % loop.length)] / 1000.0;
-    }
-
-    /** Where in its loop the noise starts (for white noise, nothing). */
-    long start(int sampleRate, Random room) {
-        return this == WHITE ? 0 : room.nextInt(loop(sampleRate).length);
+        long start = room.nextInt(loop.length);
+        return at -> loop[(int) ((start + at) % loop.length)] / 1000.0;
     }
 
     private short[] loop(int sampleRate) {

@@ -1,5 +1,8 @@
 package dev.likeness.identity.liveness;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +11,11 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
+import dev.likeness.captures.Captures;
 import dev.likeness.captures.Captures.Act;
+import dev.likeness.captures.Captures.Container;
 import dev.likeness.captures.Captures.Subject;
+import dev.likeness.identity.capture.Verification;
 
 /** Challenges as the service makes them, and the attacks on them: each answers the challenge in every way but one. */
 final class Answers {
@@ -28,6 +34,23 @@ final class Answers {
             moves.add(random.nextBoolean() ? Challenge.Move.LEFT : Challenge.Move.RIGHT);
         }
         return new Challenge(nonce, digits.toString(), moves);
+    }
+
+    /**
+     * A challenge drawn from {@code random}, the live answer to it changed by {@code perform},
+     * recorded in {@code container} (its seed drawn next from {@code random}) and verified.
+     */
+    static Verification verified(BuiltInVerifier verifier, Random random, Container container, UnaryOperator<Act> perform)
+            throws IOException {
+        Challenge challenge = challenge(random, "answer");
+        Act act = perform.apply(Captures.live(challenge.digits(), challenge.moves().stream().map(Enum::name).toList()));
+        Path file = Files.createTempFile("answer", ".bin");
+        try {
+            Files.write(file, Captures.record(container, act, random.nextLong()));
+            return verifier.verify(file, challenge).verification();
+        } finally {
+            Files.delete(file);
+        }
     }
 
     /** Each attack type, by name, made from the live answer. */

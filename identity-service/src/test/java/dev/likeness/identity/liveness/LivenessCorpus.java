@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import dev.likeness.captures.Captures;
 import dev.likeness.captures.Captures.Act;
 import dev.likeness.captures.Captures.Container;
 import dev.likeness.captures.Noise;
@@ -41,7 +40,7 @@ class LivenessCorpus {
     private static final int CLIPS = Integer.getInteger("corpus.clips", 4);
     private static final int ATTACKS = Integer.getInteger("corpus.attacks", 2);
 
-    record Outcome(boolean passed, String failed, String measured) {
+    private record Outcome(boolean passed, String failed, String measured) {
     }
 
     /** A room: its noise's kind and level against the voice (infinite: a quiet room). */
@@ -94,21 +93,12 @@ class LivenessCorpus {
         Files.writeString(Path.of("target/liveness-corpus.md"), report);
     }
 
-    /** A challenge drawn from {@code random}, performed, recorded (each container in turn) and verified. */
-    static Outcome judge(BuiltInVerifier verifier, Random random, int clip, UnaryOperator<Act> perform) throws Exception {
-        Challenge challenge = Answers.challenge(random, "corpus");
-        Act act = perform.apply(Captures.live(challenge.digits(), challenge.moves().stream().map(Enum::name).toList()));
-        Container container = Container.values()[clip % Container.values().length];
-        Path file = Files.createTempFile("corpus", ".bin");
-        try {
-            Files.write(file, Captures.record(container, act, random.nextLong()));
-            Verification verification = verifier.verify(file, challenge).verification();
-            List<Check> failed = verification.checks().stream().filter(check -> !check.passed()).toList();
-            return new Outcome(verification.passed(), failed.stream().map(LivenessCorpus::failure).collect(Collectors.joining(", ")),
-                    failed.stream().map(check -> check.name() + " " + check.measured()).collect(Collectors.joining(", ")));
-        } finally {
-            Files.delete(file);
-        }
+    /** A live answer or attack, recorded in each container in turn. */
+    private static Outcome judge(BuiltInVerifier verifier, Random random, int clip, UnaryOperator<Act> perform) throws Exception {
+        Verification verification = Answers.verified(verifier, random, Container.values()[clip % Container.values().length], perform);
+        List<Check> failed = verification.checks().stream().filter(check -> !check.passed()).toList();
+        return new Outcome(verification.passed(), failed.stream().map(LivenessCorpus::failure).collect(Collectors.joining(", ")),
+                failed.stream().map(check -> check.name() + " " + check.measured()).collect(Collectors.joining(", ")));
     }
 
     private static String failure(Check check) {

@@ -93,9 +93,10 @@ class LivenessFixturesTest {
         int clip = 0;
         for (Voice voice : LivenessCorpus.VOICES) {
             for (double snr : List.of(Double.POSITIVE_INFINITY, 15.0)) {
-                LivenessCorpus.Outcome outcome = LivenessCorpus.judge(verifier, random, clip++, live -> live.readBy(voice).inNoise(snr));
-                if (!outcome.passed()) {
-                    rejected.add(voice + " at " + snr + " dB: " + outcome.measured());
+                Container container = Container.values()[clip++ % Container.values().length];
+                Verification verification = Answers.verified(verifier, random, container, live -> live.readBy(voice).inNoise(snr));
+                if (!verification.passed()) {
+                    rejected.add(voice + " at " + snr + " dB: " + verification.checks().stream().filter(check -> !check.passed()).toList());
                 }
             }
         }
@@ -148,21 +149,9 @@ class LivenessFixturesTest {
     }
 
     private static Outcome judge(String kind, Container container, java.util.function.UnaryOperator<Act> perform) throws IOException {
-        Challenge challenge = challenge();
-        Act live = Captures.live(challenge.digits(), challenge.moves().stream().map(Enum::name).toList());
-        Path file = Files.createTempFile("fixture", ".bin");
-        try {
-            Files.write(file, Captures.record(container, perform.apply(live), CHALLENGES.nextLong()));
-            Verification verification = verifier.verify(file, challenge).verification();
-            String failed = verification.checks().stream().filter(c -> !c.passed()).map(Check::name).collect(Collectors.joining(", "));
-            return new Outcome(kind, verification.passed(), failed);
-        } finally {
-            Files.delete(file);
-        }
-    }
-
-    private static Challenge challenge() {
-        return Answers.challenge(CHALLENGES, "fixture");
+        Verification verification = Answers.verified(verifier, CHALLENGES, container, perform);
+        String failed = verification.checks().stream().filter(c -> !c.passed()).map(Check::name).collect(Collectors.joining(", "));
+        return new Outcome(kind, verification.passed(), failed);
     }
 
     private static String table(List<Outcome> outcomes) {
