@@ -1,9 +1,7 @@
 package dev.likeness.captures;
 
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.LongToDoubleFunction;
 
-import javax.imageio.ImageIO;
 import javax.sound.sampled.AudioFormat;
 
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -28,8 +25,8 @@ import com.sun.speech.freetts.audio.RawFileAudioPlayer;
 
 /**
  * Sample captures, encoded by FFmpeg when needed (tests, the demo, benchmarks): nothing is downloaded.
- * A public-domain portrait (resources/captures) is animated as a head turning, or shown as the
- * attacks a liveness check must reject; the digits are spoken by FreeTTS. The same act and seed
+ * A public-domain portrait ({@link Face}) is animated as a head turning, or shown as the attacks a
+ * liveness check must reject; the digits are spoken by FreeTTS or another {@link Voice}. The same act and seed
  * give the same bytes; another seed gives other bytes (a capture verifies only once).
  */
 public final class Captures {
@@ -37,17 +34,14 @@ public final class Captures {
     private static final int WIDTH = 320;
     private static final int HEIGHT = 240;
     private static final int FPS = 15;
-    /** The portrait's face: centre and half-width/half-height of the head, in its pixels. */
+    /** The head on a face's scene: centre and half-width/half-height, in the scene's pixels. */
     private static final double HEAD_X = 224;
     private static final double HEAD_Y = 128;
     private static final double HEAD_A = 64;
     private static final double HEAD_B = 86;
-    private static final double NOSE_X = 222;
-    private static final double NOSE_Y = 124;
-    /** The part of the portrait in the frame: 256×192 around the face, scaled to 320×240. */
-    private static final double CROP_X = HEAD_X - 128;
-    private static final double CROP_Y = HEAD_Y - 90;
+    /** The part of the scene in the picture: 256×192 around the face, scaled to 320×240 (upright: 192×256 to 240×320). */
     private static final double CROP_SCALE = 256.0 / WIDTH;
+    private static final double HEAD_BELOW_TOP = 90;
     private static final double TURN_DEGREES = 35;
     private static final double FIRST_TURN = 0.5;
     private static final double TURN_SECONDS = 1.1;
@@ -57,12 +51,18 @@ public final class Captures {
     private static final int FAKE_MICROPHONE_RATE = 48_000;
 
     public enum Container {
-        MP4("mp4", false, "video/mp4", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC, 16_000),
+        MP4("mp4", false, "video/mp4", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC, 16_000, 0),
         /** As browsers' MediaRecorder and streaming encoders write MP4: moov first, then fragments. */
-        FRAGMENTED_MP4("mp4", true, "video/mp4", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC, 48_000),
-        WEBM("webm", false, "video/webm", avcodec.AV_CODEC_ID_VP8, avcodec.AV_CODEC_ID_OPUS, 48_000),
+        FRAGMENTED_MP4("mp4", true, "video/mp4", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC, 48_000, 0),
+        WEBM("webm", false, "video/webm", avcodec.AV_CODEC_ID_VP8, avcodec.AV_CODEC_ID_OPUS, 48_000, 0),
         /** Chromium's MediaRecorder with {@code video/webm;codecs=vp9}. */
-        WEBM_VP9("webm", false, "video/webm", avcodec.AV_CODEC_ID_VP9, avcodec.AV_CODEC_ID_OPUS, 48_000);
+        WEBM_VP9("webm", false, "video/webm", avcodec.AV_CODEC_ID_VP9, avcodec.AV_CODEC_ID_OPUS, 48_000, 0),
+        /**
+         * A phone held upright, as its camera app writes: H.264/AAC at 48 kHz, the sensor's landscape
+         * frames marked to be shown turned a quarter clockwise (a display matrix; ffprobe says
+         * "rotation -90"), so the picture a player shows is portrait.
+         */
+        PHONE_MP4("mp4", false, "video/mp4", avcodec.AV_CODEC_ID_H264, avcodec.AV_CODEC_ID_AAC, 48_000, 90);
 
         final String format;
         final boolean fragmented;
@@ -70,14 +70,17 @@ public final class Captures {
         final int videoCodec;
         final int audioCodec;
         final int sampleRate;
+        /** Degrees clockwise a player turns the frames to show them: 0 or 90. */
+        final int rotation;
 
-        Container(String format, boolean fragmented, String mediaType, int videoCodec, int audioCodec, int sampleRate) {
+        Container(String format, boolean fragmented, String mediaType, int videoCodec, int audioCodec, int sampleRate, int rotation) {
             this.format = format;
             this.fragmented = fragmented;
             this.mediaType = mediaType;
             this.videoCodec = videoCodec;
             this.audioCodec = audioCodec;
             this.sampleRate = sampleRate;
+            this.rotation = rotation;
         }
     }
 
@@ -100,18 +103,18 @@ public final class Captures {
      * ({@code LEFT}/{@code RIGHT} as seen by the person), its length in seconds (0: as long as the
      * act needs), whether it has an audio track at all, when the voice starts (seconds; before 0,
      * the recording begins mid-sentence), the room's noise as a signal-to-noise ratio in dB
-     * against the voice (infinite: a quiet room's faint hiss only) and its kind, and who reads
-     * the digits.
+     * against the voice (infinite: a quiet room's faint hiss only) and its kind, the room's
+     * reverberation time (0: dry), who reads the digits and whose face is seen.
      */
     public record Act(Subject subject, String digits, List<String> turns, double seconds, boolean audioTrack,
-                      double speechStart, double noiseSnr, Noise noise, Voice voice) {
+                      double speechStart, double noiseSnr, Noise noise, double reverberation, Voice voice, Face face) {
 
         public Act showing(Subject other) {
-            return new Act(other, digits, turns, seconds, audioTrack, speechStart, noiseSnr, noise, voice);
+            return new Act(other, digits, turns, seconds, audioTrack, speechStart, noiseSnr, noise, reverberation, voice, face);
         }
 
         public Act saying(String otherDigits) {
-            return new Act(subject, otherDigits, turns, seconds, audioTrack, speechStart, noiseSnr, noise, voice);
+            return new Act(subject, otherDigits, turns, seconds, audioTrack, speechStart, noiseSnr, noise, reverberation, voice, face);
         }
 
         public Act silent() {
@@ -119,20 +122,20 @@ public final class Captures {
         }
 
         public Act turning(List<String> otherTurns) {
-            return new Act(subject, digits, otherTurns, seconds, audioTrack, speechStart, noiseSnr, noise, voice);
+            return new Act(subject, digits, otherTurns, seconds, audioTrack, speechStart, noiseSnr, noise, reverberation, voice, face);
         }
 
         public Act lasting(double length) {
-            return new Act(subject, digits, turns, length, audioTrack, speechStart, noiseSnr, noise, voice);
+            return new Act(subject, digits, turns, length, audioTrack, speechStart, noiseSnr, noise, reverberation, voice, face);
         }
 
         public Act withoutAudioTrack() {
-            return new Act(subject, digits, turns, seconds, false, speechStart, noiseSnr, noise, voice);
+            return new Act(subject, digits, turns, seconds, false, speechStart, noiseSnr, noise, reverberation, voice, face);
         }
 
         /** The voice from {@code seconds} into the recording; negative: already speaking when it began. */
         public Act speakingFrom(double seconds) {
-            return new Act(subject, digits, turns, this.seconds, audioTrack, seconds, noiseSnr, noise, voice);
+            return new Act(subject, digits, turns, this.seconds, audioTrack, seconds, noiseSnr, noise, reverberation, voice, face);
         }
 
         /** White noise under the voice, {@code snr} dB below its level (over the whole utterance). */
@@ -142,30 +145,38 @@ public final class Captures {
 
         /** A kind of noise under the voice, {@code snr} dB below its level (over the whole utterance). */
         public Act inNoise(Noise kind, double snr) {
-            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, snr, kind, voice);
+            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, snr, kind, reverberation, voice, face);
         }
 
         /** The digits read by another voice. */
         public Act readBy(Voice other) {
-            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, noiseSnr, noise, other);
+            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, noiseSnr, noise, reverberation, other, face);
+        }
+
+        /** The voice in a reverberant room: its sound dies away by 60 dB over {@code rt60} seconds (0: a dry room). */
+        public Act reverberant(double rt60) {
+            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, noiseSnr, noise, rt60, voice, face);
+        }
+
+        /** Another person's face before the camera. */
+        public Act as(Face other) {
+            return new Act(subject, digits, turns, seconds, audioTrack, speechStart, noiseSnr, noise, reverberation, voice, other);
         }
     }
 
     /** The live answer to a challenge: its digits read aloud, its head turns made in order. */
     public static Act live(String digits, List<String> turns) {
-        return new Act(Subject.HEAD_TURNING, digits, turns, 0, true, SPEECH_START, Double.POSITIVE_INFINITY, Noise.WHITE, Voice.FREETTS);
+        return new Act(Subject.HEAD_TURNING, digits, turns, 0, true, SPEECH_START, Double.POSITIVE_INFINITY, Noise.WHITE, 0, Voice.FREETTS, Face.ASTRONAUT);
     }
 
     /** A real file that answers no challenge (no face, no speech): for what is refused before verification. */
     public static byte[] clip(Container container, double seconds, long seed) {
-        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, true, SPEECH_START, Double.POSITIVE_INFINITY, Noise.WHITE, Voice.FREETTS), seed);
+        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, true, SPEECH_START, Double.POSITIVE_INFINITY, Noise.WHITE, 0, Voice.FREETTS, Face.ASTRONAUT), seed);
     }
 
     public static byte[] withoutAudio(Container container, double seconds, long seed) {
-        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, false, SPEECH_START, Double.POSITIVE_INFINITY, Noise.WHITE, Voice.FREETTS), seed);
+        return record(container, new Act(Subject.NO_FACE, null, List.of(), seconds, false, SPEECH_START, Double.POSITIVE_INFINITY, Noise.WHITE, 0, Voice.FREETTS, Face.ASTRONAUT), seed);
     }
-
-    private static final int[] PORTRAIT = portrait();
 
     static {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
@@ -186,11 +197,15 @@ public final class Captures {
                 recorder.setSampleRate(container.sampleRate);
                 recorder.setAudioBitrate(48_000);
                 recorder.setMetadata("comment", "likeness sample capture " + seed);
+                // Without it, the WebM muxer writes random identifiers: the same act and seed would differ.
+                recorder.setOption("fflags", "+bitexact");
+                // FFmpeg's display matrix angle is counter-clockwise.
+                recorder.setDisplayRotation(-container.rotation);
                 if (container.fragmented) {
                     recorder.setOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
                 }
                 recorder.start();
-                perform(act, seed, container.sampleRate, recorder, act.audioTrack() ? recorder : null);
+                perform(act, seed, container.sampleRate, container.rotation, recorder, act.audioTrack() ? recorder : null);
                 recorder.stop();
             }
         });
@@ -239,7 +254,7 @@ public final class Captures {
             audio.setSampleRate(FAKE_MICROPHONE_RATE);
             video.start();
             audio.start();
-            double seconds = perform(act, seed, FAKE_MICROPHONE_RATE, video, audio);
+            double seconds = perform(act, seed, FAKE_MICROPHONE_RATE, 0, video, audio);
             video.stop();
             audio.stop();
             return Duration.ofMillis(Math.round(seconds * 1000));
@@ -249,14 +264,17 @@ public final class Captures {
     }
 
     /**
-     * Plays an act frame by frame into a video recorder and an audio one (the same recorder, or
+     * Plays an act frame by frame into a video recorder (its frames turned a quarter anticlockwise
+     * when {@code rotation} is 90, for a player to turn back) and an audio one (the same recorder, or
      * {@code null}: no audio); returns its length in seconds. One seeded noise source for both,
      * drawn in the same order, so an act and a seed always give the same frames and samples.
      */
-    private static double perform(Act act, long seed, int sampleRate, FFmpegFrameRecorder video, FFmpegFrameRecorder audio)
+    private static double perform(Act act, long seed, int sampleRate, int rotation, FFmpegFrameRecorder video, FFmpegFrameRecorder audio)
             throws IOException {
-        short[] speech = act.digits() == null ? new short[0]
+        short[] dry = act.digits() == null ? new short[0]
                 : act.voice().equals(Voice.FREETTS) ? speech(act.digits(), sampleRate) : act.voice().read(words(act.digits()), sampleRate);
+        // The room's echoes draw from a source of their own, so that an act without them keeps its samples.
+        short[] speech = act.reverberation() > 0 ? reverberated(dry, act.reverberation(), sampleRate, new Random(seed ^ 0x2545F4914F6CDD1DL)) : dry;
         double turnsEnd = FIRST_TURN + act.turns().size() * (TURN_SECONDS + TURN_GAP);
         double natural = Math.max(4, Math.max(turnsEnd, act.speechStart() + speech.length / (double) sampleRate) + 0.4);
         double seconds = act.seconds() > 0 ? act.seconds() : natural;
@@ -269,7 +287,7 @@ public final class Captures {
         int samplesPerFrame = sampleRate / FPS;
         int speechStart = (int) (act.speechStart() * sampleRate);
         for (int i = 0; i < frames; i++) {
-            video.record(picture(act, i / (double) FPS, noise));
+            video.record(picture(act, i / (double) FPS, rotation, noise));
             if (audio != null) {
                 short[] samples = new short[samplesPerFrame];
                 for (int s = 0; s < samplesPerFrame; s++) {
@@ -284,6 +302,52 @@ public final class Captures {
             }
         }
         return frames / (double) FPS;
+    }
+
+    /**
+     * The voice as a room returns it: the direct sound, then echoes as velvet noise (a pulse of
+     * random sign at a random point in every half millisecond) falling by 60 dB over {@code rt60}
+     * seconds, half as strong together as the direct sound (a phone held in front of the face,
+     * within a room's critical distance), its peak brought back to the dry voice's as a phone's
+     * gain control would.
+     */
+    static short[] reverberated(short[] dry, double rt60, int sampleRate, Random random) {
+        int spacing = sampleRate / 2000;
+        int tail = (int) (rt60 * sampleRate);
+        int[] delays = new int[tail / spacing];
+        double[] gains = new double[delays.length];
+        double energy = 0;
+        for (int k = 0; k < delays.length; k++) {
+            delays[k] = k * spacing + 1 + random.nextInt(spacing);
+            double level = Math.pow(10, -3.0 * delays[k] / tail);
+            gains[k] = random.nextBoolean() ? level : -level;
+            energy += level * level;
+        }
+        double echoes = Math.sqrt(0.5 / energy);
+        double[] wet = new double[dry.length + tail + spacing];
+        for (int i = 0; i < dry.length; i++) {
+            wet[i] = dry[i];
+        }
+        for (int k = 0; k < delays.length; k++) {
+            double gain = gains[k] * echoes;
+            int delay = delays[k];
+            for (int i = 0; i < dry.length; i++) {
+                wet[i + delay] += dry[i] * gain;
+            }
+        }
+        double dryPeak = 1;
+        for (short sample : dry) {
+            dryPeak = Math.max(dryPeak, Math.abs(sample));
+        }
+        double wetPeak = 1;
+        for (double sample : wet) {
+            wetPeak = Math.max(wetPeak, Math.abs(sample));
+        }
+        short[] out = new short[wet.length];
+        for (int i = 0; i < wet.length; i++) {
+            out[i] = (short) Math.round(wet[i] * dryPeak / wetPeak);
+        }
+        return out;
     }
 
     static double rms(short[] samples) {
@@ -315,24 +379,33 @@ public final class Captures {
         return s * s;
     }
 
-    private static Frame picture(Act act, double t, Random noise) {
+    private static Frame picture(Act act, double t, int rotation, Random noise) {
         double amount = turn(act.turns(), t);
+        Face face = act.face();
         int[] scene = switch (act.subject()) {
-            case HEAD_TURNING -> turnedHead(Math.toRadians(TURN_DEGREES * amount));
-            case STILL_PHOTO -> PORTRAIT;
-            case PHOTO_SLID -> slid(amount * 70);
-            case PHOTO_TILTED -> tilted(Math.toRadians(55 * amount));
+            case HEAD_TURNING -> turnedHead(face, Math.toRadians(TURN_DEGREES * amount));
+            case STILL_PHOTO -> face.scene();
+            case PHOTO_SLID -> slid(face, amount * 70);
+            case PHOTO_TILTED -> tilted(face, Math.toRadians(55 * amount));
             case NO_FACE -> pattern(t);
         };
         boolean camera = act.subject() != Subject.STILL_PHOTO;
         // A hand-held camera sways a little and its sensor is never silent.
         double sway = camera ? 1.5 * Math.sin(2 * Math.PI * 0.7 * t) : 0;
+        boolean upright = rotation == 90;
+        int shownWidth = upright ? HEIGHT : WIDTH;
+        int shownHeight = upright ? WIDTH : HEIGHT;
+        double cropX = HEAD_X - shownWidth * CROP_SCALE / 2;
+        double cropY = HEAD_Y - HEAD_BELOW_TOP - (shownHeight - HEIGHT) * CROP_SCALE / 2;
         Frame frame = new Frame(WIDTH, HEIGHT, Frame.DEPTH_UBYTE, 3);
         ByteBuffer pixels = (ByteBuffer) frame.image[0];
         for (int y = 0; y < HEIGHT; y++) {
             for (int x = 0; x < WIDTH; x++) {
-                int sx = clamp((int) (CROP_X + x * CROP_SCALE), 511);
-                int sy = clamp((int) (CROP_Y + y * CROP_SCALE + sway), 511);
+                // Upright, the frame is the picture turned a quarter anticlockwise: a player turns it back.
+                int shownX = upright ? HEIGHT - 1 - y : x;
+                int shownY = upright ? x : y;
+                int sx = clamp((int) (cropX + shownX * CROP_SCALE), 511);
+                int sy = clamp((int) (cropY + shownY * CROP_SCALE + sway), 511);
                 int rgb = scene[sy * 512 + sx];
                 int grain = camera ? (int) (noise.nextGaussian() * 2) : 0;
                 int offset = y * frame.imageStride + x * 3;
@@ -348,11 +421,12 @@ public final class Captures {
      * The head as an ellipsoid with a nose, turned by an angle about the vertical axis: each of its
      * points is moved to where the turn puts it, the nearest to the camera winning.
      */
-    private static int[] turnedHead(double angle) {
+    private static int[] turnedHead(Face face, double angle) {
+        int[] portrait = face.scene();
         if (angle == 0) {
-            return PORTRAIT;
+            return portrait;
         }
-        int[] scene = PORTRAIT.clone();
+        int[] scene = portrait.clone();
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
         double[] depth = new double[512];
@@ -362,13 +436,13 @@ public final class Captures {
             java.util.Arrays.fill(depth, Double.NEGATIVE_INFINITY);
             for (double x = HEAD_X - HEAD_A * halfWidth; x <= HEAD_X + HEAD_A * halfWidth; x += 0.5) {
                 double xn = (x - HEAD_X) / HEAD_A;
-                double z = HEAD_A * Math.sqrt(Math.max(0, 1 - xn * xn - yn * yn)) + nose(x, y);
+                double z = HEAD_A * Math.sqrt(Math.max(0, 1 - xn * xn - yn * yn)) + nose(face, x, y);
                 double turnedX = HEAD_X + (x - HEAD_X) * cos + z * sin;
                 double turnedZ = -(x - HEAD_X) * sin + z * cos;
                 int to = (int) Math.round(turnedX);
                 if (to >= 0 && to < 512 && turnedZ > depth[to]) {
                     depth[to] = turnedZ;
-                    scene[y * 512 + to] = PORTRAIT[y * 512 + clamp((int) Math.round(x), 511)];
+                    scene[y * 512 + to] = portrait[y * 512 + clamp((int) Math.round(x), 511)];
                 }
             }
         }
@@ -376,26 +450,28 @@ public final class Captures {
     }
 
     /** How far the nose stands out of the ellipsoid: a ridge down from between the eyes. */
-    private static double nose(double x, double y) {
-        double dx = (x - NOSE_X) / (0.13 * HEAD_A);
-        double dy = (y - NOSE_Y) / (0.28 * HEAD_A);
+    private static double nose(Face face, double x, double y) {
+        double dx = (x - face.ridgeX()) / (0.13 * HEAD_A);
+        double dy = (y - face.ridgeY()) / (0.28 * HEAD_A);
         return 0.45 * HEAD_A * Math.exp(-(dx * dx + dy * dy) / 2);
     }
 
-    private static int[] slid(double pixels) {
+    private static int[] slid(Face face, double pixels) {
+        int[] portrait = face.scene();
         int[] scene = new int[512 * 512];
         int shift = (int) Math.round(pixels);
         for (int y = 0; y < 512; y++) {
             for (int x = 0; x < 512; x++) {
                 int from = x - shift;
-                scene[y * 512 + x] = from >= 0 && from < 512 ? PORTRAIT[y * 512 + from] : 0x808080;
+                scene[y * 512 + x] = from >= 0 && from < 512 ? portrait[y * 512 + from] : 0x808080;
             }
         }
         return scene;
     }
 
     /** The portrait as a flat card turned about its vertical axis through the face, in perspective. */
-    private static int[] tilted(double angle) {
+    private static int[] tilted(Face face, double angle) {
+        int[] portrait = face.scene();
         int[] scene = new int[512 * 512];
         double focal = 500;
         double cos = Math.cos(angle);
@@ -409,7 +485,7 @@ public final class Captures {
                 int fromX = (int) Math.round(HEAD_X + cardX);
                 int fromY = (int) Math.round(HEAD_Y + cardY);
                 boolean onCard = fromX >= 0 && fromX < 512 && fromY >= 0 && fromY < 512 && focal * cos - u * sin > 0;
-                scene[y * 512 + x] = onCard ? PORTRAIT[fromY * 512 + fromX] : 0x808080;
+                scene[y * 512 + x] = onCard ? portrait[fromY * 512 + fromX] : 0x808080;
             }
         }
         return scene;
@@ -466,15 +542,6 @@ public final class Captures {
 
     private static String word(int digit) {
         return List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine").get(digit - '0');
-    }
-
-    private static int[] portrait() {
-        try (InputStream in = Captures.class.getResourceAsStream("/captures/astronaut.png")) {
-            BufferedImage image = ImageIO.read(in);
-            return image.getRGB(0, 0, 512, 512, null, 0, 512);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static int clamp(int value, int max) {

@@ -32,9 +32,16 @@ public record CaptureMedia(String format, String video, String audio, double vid
 
     /**
      * A sampled frame, scaled into a square (letterboxed): RGB in −1..1 for the face detector, and
-     * grey levels. {@code frame} gives the full frame, only while the picture is being accepted.
+     * grey levels; {@code padX} and {@code padY} are the bars' widths, in the square's 0–1 units.
+     * {@code frame} gives the full frame, only while the picture is being accepted.
      */
-    public record Picture(double seconds, float[] rgb, float[] grey, Supplier<BufferedImage> frame) {
+    public record Picture(double seconds, float[] rgb, float[] grey, float padX, float padY, Supplier<BufferedImage> frame) {
+
+        /** Whether a box (centre and size in the square's 0–1 units) lies wholly within the picture, not across its edge. */
+        public boolean shows(float centerX, float centerY, float width, float height) {
+            return centerX - width / 2 >= padX && centerX + width / 2 <= 1 - padX
+                    && centerY - height / 2 >= padY && centerY + height / 2 <= 1 - padY;
+        }
 
         /** A square of the full frame around a box given in the letterboxed square's 0–1 units. */
         public BufferedImage crop(float centerX, float centerY, float size) {
@@ -110,7 +117,9 @@ public record CaptureMedia(String format, String video, String audio, double vid
             // The decoder itself refuses larger pictures, also when a stream changes size midway.
             grabber.setVideoOption("max_pixels", Long.toString(bounds.pixels()));
             grabber.start();
-            String video = grabber.hasVideo() ? grabber.getVideoCodecName() + " " + grabber.getImageWidth() + "x" + grabber.getImageHeight() : null;
+            Orientation orientation = Orientation.of(grabber);
+            String video = grabber.hasVideo() ? grabber.getVideoCodecName() + " " + grabber.getImageWidth() + "x" + grabber.getImageHeight()
+                    + orientation.described() : null;
             String audio = grabber.hasAudio() ? grabber.getAudioCodecName() + " " + grabber.getSampleRate() + " Hz" : null;
             scaleForAnalysis(grabber);
             double frameSeconds = grabber.getFrameRate() > 0 ? 1 / grabber.getFrameRate() : 0;
@@ -131,7 +140,7 @@ public record CaptureMedia(String format, String video, String audio, double vid
                     }
                     videoEnd = Math.max(videoEnd, at + frameSeconds);
                     if (at >= nextPicture) {
-                        pictures.accept(picture(frame, at, pictureSize));
+                        pictures.accept(picture(frame, orientation, at, pictureSize));
                         nextPicture = at + 1.0 / framesPerSecond - 1e-3;
                     }
                 } else if (frame.samples != null) {
@@ -206,10 +215,54 @@ public record CaptureMedia(String format, String video, String audio, double vid
         }
     }
 
-    private static Picture picture(Frame frame, double seconds, int size) {
-        int side = Math.max(frame.imageWidth, frame.imageHeight);
-        int padX = (side - frame.imageWidth) / 2;
-        int padY = (side - frame.imageHeight) / 2;
+    /**
+     * How a player shows the frames: turned clockwise by {@code quarters} quarter turns, as a
+     * phone held upright marks its landscape frames (the stream's display matrix).
+     */
+    private record Orientation(int quarters) {
+
+        static Orientation of(FFmpegFrameGrabber grabber) {
+            // FFmpeg's angle is anticlockwise; a matrix that is no quarter turn is taken as the nearest.
+            double anticlockwise = grabber.getDisplayRotation();
+            return new Orientation(Double.isFinite(anticlockwise) ? Math.floorMod((int) Math.round(-anticlockwise / 90), 4) : 0);
+        }
+
+        String described() {
+            return quarters == 0 ? "" : ", shown turned " + quarters * 90 + "°";
+        }
+
+        int width(Frame frame) {
+            return quarters % 2 == 0 ? frame.imageWidth : frame.imageHeight;
+        }
+
+        int height(Frame frame) {
+            return quarters % 2 == 0 ? frame.imageHeight : frame.imageWidth;
+        }
+
+        /** Where in the frame's buffer the pixel shown at {@code x}, {@code y} is. */
+        int offset(Frame frame, int x, int y) {
+            int frameX = switch (quarters) {
+                case 1 -> y;
+                case 2 -> frame.imageWidth - 1 - x;
+                case 3 -> frame.imageWidth - 1 - y;
+                default -> x;
+            };
+            int frameY = switch (quarters) {
+                case 1 -> frame.imageHeight - 1 - x;
+                case 2 -> frame.imageHeight - 1 - y;
+                case 3 -> x;
+                default -> y;
+            };
+            return frameY * frame.imageStride + frameX * frame.imageChannels;
+        }
+    }
+
+    private static Picture picture(Frame frame, Orientation orientation, double seconds, int size) {
+        int width = orientation.width(frame);
+        int height = orientation.height(frame);
+        int side = Math.max(width, height);
+        int padX = (side - width) / 2;
+        int padY = (side - height) / 2;
         ByteBuffer pixels = (ByteBuffer) frame.image[0];
         float[] rgb = new float[size * size * 3];
         float[] grey = new float[size * size];
@@ -218,11 +271,11 @@ public record CaptureMedia(String format, String video, String audio, double vid
                 int sx = x * side / size - padX;
                 int sy = y * side / size - padY;
                 int i = y * size + x;
-                if (sx < 0 || sy < 0 || sx >= frame.imageWidth || sy >= frame.imageHeight) {
+                if (sx < 0 || sy < 0 || sx >= width || sy >= height) {
                     rgb[i * 3] = rgb[i * 3 + 1] = rgb[i * 3 + 2] = -1;
                     continue;
                 }
-                int offset = sy * frame.imageStride + sx * frame.imageChannels;
+                int offset = orientation.offset(frame, sx, sy);
                 int blue = pixels.get(offset) & 0xFF;
                 int green = pixels.get(offset + 1) & 0xFF;
                 int red = pixels.get(offset + 2) & 0xFF;
@@ -232,16 +285,19 @@ public record CaptureMedia(String format, String video, String audio, double vid
                 grey[i] = 0.299f * red + 0.587f * green + 0.114f * blue;
             }
         }
-        return new Picture(seconds, rgb, grey, () -> image(frame));
+        return new Picture(seconds, rgb, grey, padX / (float) side, padY / (float) side, () -> image(frame, orientation));
     }
 
-    /** The frame's BGR pixels as an image (javacv's converter trips on strides wider than the row, as FFmpeg pads small frames). */
-    private static BufferedImage image(Frame frame) {
-        BufferedImage image = new BufferedImage(frame.imageWidth, frame.imageHeight, BufferedImage.TYPE_INT_RGB);
+    /**
+     * The frame's BGR pixels as an image, as a player shows it (javacv's converter trips on strides
+     * wider than the row, as FFmpeg pads small frames).
+     */
+    private static BufferedImage image(Frame frame, Orientation orientation) {
+        BufferedImage image = new BufferedImage(orientation.width(frame), orientation.height(frame), BufferedImage.TYPE_INT_RGB);
         ByteBuffer pixels = (ByteBuffer) frame.image[0];
-        for (int y = 0; y < frame.imageHeight; y++) {
-            for (int x = 0; x < frame.imageWidth; x++) {
-                int offset = y * frame.imageStride + x * frame.imageChannels;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int offset = orientation.offset(frame, x, y);
                 image.setRGB(x, y, (pixels.get(offset + 2) & 0xFF) << 16 | (pixels.get(offset + 1) & 0xFF) << 8 | pixels.get(offset) & 0xFF);
             }
         }

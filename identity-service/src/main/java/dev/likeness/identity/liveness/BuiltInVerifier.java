@@ -200,7 +200,11 @@ public class BuiltInVerifier implements CaptureVerifier {
             if (found.size() == 1) {
                 FaceDetector.Face face = found.get(0);
                 oneFace++;
-                yaws.add(face.yaw());
+                // A face cut by the picture's edge has keypoints the model guessed: a photo slid half
+                // out of the frame read as a turn (measured on the corpus' faces).
+                if (picture.shows(face.centerX(), face.centerY(), face.width(), face.height())) {
+                    yaws.add(face.yaw());
+                }
                 // The most frontal view, with some room around the face, is the reference image.
                 if (Math.abs(face.yaw()) < referenceYaw) {
                     referenceYaw = Math.abs(face.yaw());

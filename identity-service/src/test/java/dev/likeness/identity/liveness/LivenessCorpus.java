@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.likeness.captures.Captures.Act;
 import dev.likeness.captures.Captures.Container;
+import dev.likeness.captures.Face;
 import dev.likeness.captures.Noise;
 import dev.likeness.captures.Voice;
 import dev.likeness.identity.capture.Check;
@@ -23,9 +24,10 @@ import dev.likeness.identity.capture.Verification;
 
 /**
  * The built-in verifier on captures it was not built on: live answers read by voices of three
- * engines (FreeTTS, espeak-ng and flite, at several speeds and pitches) in a quiet room and under
- * white noise, room tone and babble at 20, 15, 10 and 5 dB SNR, in MP4 (plain and fragmented) and
- * WebM (VP8 and VP9) in turn, and the attacks; BPCER per condition, APCER per attack type
+ * engines (FreeTTS, espeak-ng and flite, at several speeds and pitches) in a quiet room, under
+ * white noise, room tone and babble at 20, 15, 10 and 5 dB SNR, and in reverberant rooms, by three
+ * faces, in MP4 (plain, fragmented and a phone's upright one) and WebM (VP8 and VP9) in turn, and
+ * the attacks; BPCER per condition, APCER per attack type
  * (ISO/IEC 30107-3) with what each attack's failed checks measured. Not part of the test suite (no
  * *Test name): deploy/liveness-corpus.sh runs it and it writes
  * identity-service/target/liveness-corpus.md. It reports; it asserts nothing. The seed is
@@ -43,21 +45,32 @@ class LivenessCorpus {
     private record Outcome(boolean passed, String failed, String measured) {
     }
 
-    /** A room: its noise's kind and level against the voice (infinite: a quiet room). */
-    private record Condition(Noise noise, double snr) {
+    /** A room: its noise's kind and level against the voice (infinite: a quiet room), its reverberation time (0: dry). */
+    private record Condition(Noise noise, double snr, double rt60) {
+
+        static final double QUIET = Double.POSITIVE_INFINITY;
 
         String label() {
-            return Double.isInfinite(snr) ? "quiet room" : String.format(Locale.ROOT, "%s %.0f dB", noise.name().toLowerCase(Locale.ROOT).replace('_', ' '), snr);
+            String noisy = Double.isInfinite(snr) ? "" : String.format(Locale.ROOT, "%s %.0f dB", noise.name().toLowerCase(Locale.ROOT).replace('_', ' '), snr);
+            String echoing = rt60 == 0 ? "" : String.format(Locale.ROOT, "RT60 %.1f s", rt60);
+            return noisy.isEmpty() && echoing.isEmpty() ? "quiet room" : noisy.isEmpty() ? echoing : echoing.isEmpty() ? noisy : echoing + ", " + noisy;
+        }
+
+        Act in(Act act) {
+            return act.inNoise(noise, snr).reverberant(rt60);
         }
     }
 
     private static List<Condition> conditions() {
-        List<Condition> conditions = new ArrayList<>(List.of(new Condition(Noise.WHITE, Double.POSITIVE_INFINITY)));
+        List<Condition> conditions = new ArrayList<>(List.of(new Condition(Noise.WHITE, Condition.QUIET, 0)));
         for (Noise noise : Noise.values()) {
             for (double snr : List.of(20.0, 15.0, 10.0, 5.0)) {
-                conditions.add(new Condition(noise, snr));
+                conditions.add(new Condition(noise, snr, 0));
             }
         }
+        // A furnished room, a bare one, and a bare kitchen with its hum.
+        conditions.addAll(List.of(new Condition(Noise.WHITE, Condition.QUIET, 0.3), new Condition(Noise.WHITE, Condition.QUIET, 0.7),
+                new Condition(Noise.ROOM_TONE, 15, 0.7)));
         return conditions;
     }
 
@@ -74,7 +87,7 @@ class LivenessCorpus {
             for (Voice voice : VOICES) {
                 for (Condition room : CONDITIONS) {
                     for (int i = 0; i < CLIPS; i++) {
-                        Outcome outcome = judge(verifier, random, clip++, act -> act.readBy(voice).inNoise(room.noise(), room.snr()));
+                        Outcome outcome = judge(verifier, random, clip++, act -> room.in(act.readBy(voice)));
                         live.computeIfAbsent(voice.name(), v -> new LinkedHashMap<>()).computeIfAbsent(room, s -> new ArrayList<>()).add(outcome);
                     }
                 }
@@ -93,9 +106,11 @@ class LivenessCorpus {
         Files.writeString(Path.of("target/liveness-corpus.md"), report);
     }
 
-    /** A live answer or attack, recorded in each container in turn. */
+    /** A live answer or attack, recorded in each container in turn, by each face in turn. */
     private static Outcome judge(BuiltInVerifier verifier, Random random, int clip, UnaryOperator<Act> perform) throws Exception {
-        Verification verification = Answers.verified(verifier, random, Container.values()[clip % Container.values().length], perform);
+        Face face = Face.values()[clip % Face.values().length];
+        Verification verification = Answers.verified(verifier, random, Container.values()[clip % Container.values().length],
+                live -> perform.apply(live.as(face)));
         List<Check> failed = verification.checks().stream().filter(check -> !check.passed()).toList();
         return new Outcome(verification.passed(), failed.stream().map(LivenessCorpus::failure).collect(Collectors.joining(", ")),
                 failed.stream().map(check -> check.name() + " " + check.measured()).collect(Collectors.joining(", ")));
@@ -106,7 +121,7 @@ class LivenessCorpus {
     }
 
     private static String report(long seed, Map<String, Map<Condition, List<Outcome>>> live, Map<String, List<Outcome>> attacks) {
-        StringBuilder out = new StringBuilder("Seed " + seed + ", " + CLIPS + " live clips per cell (each container in turn), "
+        StringBuilder out = new StringBuilder("Seed " + seed + ", " + CLIPS + " live clips per cell (each container and face in turn), "
                 + ATTACKS + " per attack type.\n\n**Live captures verified** (BPCER = rejected / clips):\n\n| voice |");
         CONDITIONS.forEach(room -> out.append(' ').append(room.label()).append(" |"));
         out.append("\n| --- |").append(" --- |".repeat(CONDITIONS.size())).append('\n');

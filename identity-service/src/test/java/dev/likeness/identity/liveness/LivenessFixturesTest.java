@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
@@ -25,6 +26,7 @@ import dev.likeness.captures.Captures;
 import dev.likeness.captures.Captures.Act;
 import dev.likeness.captures.Captures.Container;
 import dev.likeness.captures.Captures.Subject;
+import dev.likeness.captures.Face;
 import dev.likeness.captures.Voice;
 import dev.likeness.identity.capture.Check;
 import dev.likeness.identity.capture.Hint;
@@ -63,14 +65,15 @@ class LivenessFixturesTest {
     void liveClipsVerifyAndEveryAttackIsRejected() throws IOException {
         List<Outcome> outcomes = new ArrayList<>();
         for (Container container : Container.values()) {
-            for (int i = 0; i < 2; i++) {
-                outcomes.add(judge("live, " + container.name().toLowerCase().replace('_', ' '), container, live -> live));
+            for (Face face : Face.values()) {
+                outcomes.add(judge("live, " + name(container) + ", " + name(face), container, live -> live.as(face)));
             }
         }
         int n = 0;
         for (var attack : Answers.attacks().entrySet()) {
-            Container container = n++ % 2 == 0 ? Container.MP4 : Container.WEBM;
-            outcomes.add(judge(attack.getKey(), container, attack.getValue()));
+            Face face = Face.values()[n % Face.values().length];
+            Container container = Container.values()[n++ % Container.values().length];
+            outcomes.add(judge(attack.getKey(), container, live -> attack.getValue().apply(live.as(face))));
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/liveness-fixtures.md"), table(outcomes));
@@ -84,7 +87,8 @@ class LivenessFixturesTest {
 
     /**
      * The corpus' slice in the suite (LivenessCorpus measures the whole): each of its voices in a
-     * quiet room and under white noise at 15 dB SNR, from a fixed seed, verifies.
+     * quiet room and under white noise at 15 dB SNR, each face and container in turn, from a fixed
+     * seed, verifies.
      */
     @Test
     void theCorpusVoicesVerifyInAQuietRoomAndUnderNoise() throws Exception {
@@ -93,8 +97,9 @@ class LivenessFixturesTest {
         int clip = 0;
         for (Voice voice : LivenessCorpus.VOICES) {
             for (double snr : List.of(Double.POSITIVE_INFINITY, 15.0)) {
+                Face face = Face.values()[clip % Face.values().length];
                 Container container = Container.values()[clip++ % Container.values().length];
-                Verification verification = Answers.verified(verifier, random, container, live -> live.readBy(voice).inNoise(snr));
+                Verification verification = Answers.verified(verifier, random, container, live -> live.as(face).readBy(voice).inNoise(snr));
                 if (!verification.passed()) {
                     rejected.add(voice + " at " + snr + " dB: " + verification.checks().stream().filter(check -> !check.passed()).toList());
                 }
@@ -152,6 +157,10 @@ class LivenessFixturesTest {
         Verification verification = Answers.verified(verifier, CHALLENGES, container, perform);
         String failed = verification.checks().stream().filter(c -> !c.passed()).map(Check::name).collect(Collectors.joining(", "));
         return new Outcome(kind, verification.passed(), failed);
+    }
+
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String table(List<Outcome> outcomes) {
