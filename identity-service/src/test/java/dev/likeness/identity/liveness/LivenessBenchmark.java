@@ -69,7 +69,7 @@ class LivenessBenchmark {
         String report = """
                 | measure | value |
                 | --- | --- |
-                | clips (5 s, 320×240, 15 fps; MP4, fragmented MP4, WebM in turn), after %d warm-up | %d |
+                | clips (5 s, 320×240, 15 fps; each container of capture-fixtures in turn), after %d warm-up | %d |
                 | verified | %d |
                 | verification time min / median / max | %.2f / %.2f / %.2f s |
                 | start-up (models loaded, first clip of silence heard) | %.1f s |
