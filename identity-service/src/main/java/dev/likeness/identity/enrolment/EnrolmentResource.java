@@ -102,8 +102,10 @@ public class EnrolmentResource {
             description = """
                     The raw capture as the body: an MP4 (H.264/AAC, also fragmented) or WebM (VP8/VP9, Opus) file \
                     with one video and one audio track, 2 to 10 seconds long, at most likeness.capture.max-size \
-                    (50 MB). Record the camera unmirrored, read the digits aloud and turn the head as the challenge \
-                    says. The upload is streamed to disk and deleted once verified.""")
+                    (50 MB); a phone's upright MP4 is analysed as its display matrix shows it. Record the camera \
+                    unmirrored, keep the whole face in the picture, read the digits aloud and turn the head as the \
+                    challenge says, facing the camera at the start and the end. The upload is streamed to disk and \
+                    deleted once verified.""")
     @RequestBody(content = {
             @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "video/webm", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
