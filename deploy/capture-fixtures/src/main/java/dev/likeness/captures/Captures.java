@@ -311,7 +311,7 @@ public final class Captures {
      * within a room's critical distance), its peak brought back to the dry voice's as a phone's
      * gain control would.
      */
-    static short[] reverberated(short[] dry, double rt60, int sampleRate, Random random) {
+    private static short[] reverberated(short[] dry, double rt60, int sampleRate, Random random) {
         int spacing = sampleRate / 2000;
         int tail = (int) (rt60 * sampleRate);
         int[] delays = new int[tail / spacing];

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import dev.likeness.captures.Captures;
 import dev.likeness.captures.Captures.Act;
 import dev.likeness.captures.Captures.Container;
+import dev.likeness.captures.Face;
 import dev.likeness.captures.Captures.Subject;
 import dev.likeness.identity.capture.Verification;
 
@@ -51,6 +53,22 @@ final class Answers {
         } finally {
             Files.delete(file);
         }
+    }
+
+    /**
+     * As {@link #verified}, for the {@code clip}-th of a series: the clips take each container and
+     * each face in turn, the face before {@code perform} changes the answer.
+     */
+    static Verification verifiedInTurn(BuiltInVerifier verifier, Random random, int clip, UnaryOperator<Act> perform)
+            throws IOException {
+        Face face = Face.values()[clip % Face.values().length];
+        Container container = Container.values()[clip % Container.values().length];
+        return verified(verifier, random, container, live -> perform.apply(live.as(face)));
+    }
+
+    /** A fixture's kind as the tables name it: {@code PHONE_MP4} is "phone mp4". */
+    static String named(Enum<?> kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** Each attack type, by name, made from the live answer. */

@@ -15,8 +15,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import dev.likeness.captures.Captures.Act;
-import dev.likeness.captures.Captures.Container;
-import dev.likeness.captures.Face;
 import dev.likeness.captures.Noise;
 import dev.likeness.captures.Voice;
 import dev.likeness.identity.capture.Check;
@@ -51,7 +49,7 @@ class LivenessCorpus {
         static final double QUIET = Double.POSITIVE_INFINITY;
 
         String label() {
-            String noisy = Double.isInfinite(snr) ? "" : String.format(Locale.ROOT, "%s %.0f dB", noise.name().toLowerCase(Locale.ROOT).replace('_', ' '), snr);
+            String noisy = Double.isInfinite(snr) ? "" : String.format(Locale.ROOT, "%s %.0f dB", Answers.named(noise), snr);
             String echoing = rt60 == 0 ? "" : String.format(Locale.ROOT, "RT60 %.1f s", rt60);
             return noisy.isEmpty() && echoing.isEmpty() ? "quiet room" : noisy.isEmpty() ? echoing : echoing.isEmpty() ? noisy : echoing + ", " + noisy;
         }
@@ -108,9 +106,7 @@ class LivenessCorpus {
 
     /** A live answer or attack, recorded in each container in turn, by each face in turn. */
     private static Outcome judge(BuiltInVerifier verifier, Random random, int clip, UnaryOperator<Act> perform) throws Exception {
-        Face face = Face.values()[clip % Face.values().length];
-        Verification verification = Answers.verified(verifier, random, Container.values()[clip % Container.values().length],
-                live -> perform.apply(live.as(face)));
+        Verification verification = Answers.verifiedInTurn(verifier, random, clip, perform);
         List<Check> failed = verification.checks().stream().filter(check -> !check.passed()).toList();
         return new Outcome(verification.passed(), failed.stream().map(LivenessCorpus::failure).collect(Collectors.joining(", ")),
                 failed.stream().map(check -> check.name() + " " + check.measured()).collect(Collectors.joining(", ")));

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
@@ -66,14 +65,14 @@ class LivenessFixturesTest {
         List<Outcome> outcomes = new ArrayList<>();
         for (Container container : Container.values()) {
             for (Face face : Face.values()) {
-                outcomes.add(judge("live, " + name(container) + ", " + name(face), container, live -> live.as(face)));
+                String kind = "live, " + Answers.named(container) + ", " + Answers.named(face);
+                Verification verification = Answers.verified(verifier, CHALLENGES, container, live -> live.as(face));
+                outcomes.add(outcome(kind, verification));
             }
         }
-        int n = 0;
+        int clip = 0;
         for (var attack : Answers.attacks().entrySet()) {
-            Face face = Face.values()[n % Face.values().length];
-            Container container = Container.values()[n++ % Container.values().length];
-            outcomes.add(judge(attack.getKey(), container, live -> attack.getValue().apply(live.as(face))));
+            outcomes.add(outcome(attack.getKey(), Answers.verifiedInTurn(verifier, CHALLENGES, clip++, attack.getValue())));
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/liveness-fixtures.md"), table(outcomes));
@@ -97,9 +96,7 @@ class LivenessFixturesTest {
         int clip = 0;
         for (Voice voice : LivenessCorpus.VOICES) {
             for (double snr : List.of(Double.POSITIVE_INFINITY, 15.0)) {
-                Face face = Face.values()[clip % Face.values().length];
-                Container container = Container.values()[clip++ % Container.values().length];
-                Verification verification = Answers.verified(verifier, random, container, live -> live.as(face).readBy(voice).inNoise(snr));
+                Verification verification = Answers.verifiedInTurn(verifier, random, clip++, live -> live.readBy(voice).inNoise(snr));
                 if (!verification.passed()) {
                     rejected.add(voice + " at " + snr + " dB: " + verification.checks().stream().filter(check -> !check.passed()).toList());
                 }
@@ -153,14 +150,9 @@ class LivenessFixturesTest {
         assertEquals(wanted, found);
     }
 
-    private static Outcome judge(String kind, Container container, java.util.function.UnaryOperator<Act> perform) throws IOException {
-        Verification verification = Answers.verified(verifier, CHALLENGES, container, perform);
+    private static Outcome outcome(String kind, Verification verification) {
         String failed = verification.checks().stream().filter(c -> !c.passed()).map(Check::name).collect(Collectors.joining(", "));
         return new Outcome(kind, verification.passed(), failed);
-    }
-
-    private static String name(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String table(List<Outcome> outcomes) {
