@@ -2,7 +2,9 @@ package dev.likeness.identity.liveness;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.util.stream.IntStream;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.api.StreamSpeechRecognizer;
+import edu.cmu.sphinx.frontend.feature.LiveCMN;
 import edu.cmu.sphinx.result.WordResult;
 
 import dev.likeness.identity.capture.CaptureMedia;
@@ -51,6 +54,14 @@ final class SpokenDigits {
          */
         private static final Logger SPHINX = Logger.getLogger("default.config");
 
+        /**
+         * Sphinx4's live cepstral mean normalisation keeps the mean of every capture heard before
+         * and only estimates one afresh while its sums are unset; it offers no way to unset them.
+         */
+        private static final Field CMN_SUMS = cmnSums();
+
+        private final LiveCMN cmn;
+
         WholeCapture(Configuration configuration) throws IOException {
             super(configuration);
             context.setLocalProperty("speechMarker->endSilence", "10000");
@@ -61,6 +72,31 @@ final class SpokenDigits {
             context.setLocalProperty("activeList->absoluteBeamWidth", "3000");
             context.setLocalProperty("activeList->relativeBeamWidth", "1e-60");
             SPHINX.setLevel(Level.WARNING);
+            cmn = context.getInstance(LiveCMN.class);
+        }
+
+        /**
+         * Hears {@code speech} with a cepstral mean of its own (from its first 2 s): carried over,
+         * the previous capture's room (noisy, quiet, another microphone) changed what the next
+         * person was heard saying. Measured on the corpus, a fresh mean hears as well.
+         */
+        void startAfresh(InputStream speech) {
+            try {
+                CMN_SUMS.set(cmn, null);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            startRecognition(speech);
+        }
+
+        private static Field cmnSums() {
+            try {
+                Field sums = LiveCMN.class.getDeclaredField("sum");
+                sums.setAccessible(true);
+                return sums;
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("Sphinx4's LiveCMN no longer keeps its sums in 'sum'", e);
+            }
         }
     }
 
@@ -96,7 +132,7 @@ final class SpokenDigits {
     synchronized String hear(short[] pcm) {
         ByteBuffer bytes = ByteBuffer.allocate(pcm.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asShortBuffer().put(pcm);
-        recognizer.startRecognition(new ByteArrayInputStream(bytes.array()));
+        recognizer.startAfresh(new ByteArrayInputStream(bytes.array()));
         StringBuilder heard = new StringBuilder();
         try {
             for (SpeechResult result; (result = recognizer.getResult()) != null; ) {

@@ -38,6 +38,11 @@ final class Answers {
         return new Challenge(nonce, digits.toString(), moves);
     }
 
+    /** A challenge's turns as the fixtures name them. */
+    static List<String> turns(Challenge challenge) {
+        return challenge.moves().stream().map(Enum::name).toList();
+    }
+
     /**
      * A challenge drawn from {@code random}, the live answer to it changed by {@code perform},
      * recorded in {@code container} (its seed drawn next from {@code random}) and verified.
@@ -45,7 +50,7 @@ final class Answers {
     static Verification verified(BuiltInVerifier verifier, Random random, Container container, UnaryOperator<Act> perform)
             throws IOException {
         Challenge challenge = challenge(random, "answer");
-        Act act = perform.apply(Captures.live(challenge.digits(), challenge.moves().stream().map(Enum::name).toList()));
+        Act act = perform.apply(Captures.live(challenge.digits(), turns(challenge)));
         Path file = Files.createTempFile("answer", ".bin");
         try {
             Files.write(file, Captures.record(container, act, random.nextLong()));

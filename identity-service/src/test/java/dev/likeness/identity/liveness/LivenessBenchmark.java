@@ -36,7 +36,7 @@ class LivenessBenchmark {
             Captures.Container container = Captures.Container.values()[i % Captures.Container.values().length];
             Path file = Files.createTempFile("bench", ".bin");
             Files.write(file, Captures.record(container,
-                    Captures.live(challenge.digits(), challenge.moves().stream().map(Enum::name).toList()).lasting(5), i));
+                    Captures.live(challenge.digits(), Answers.turns(challenge)).lasting(5), i));
             challenges.add(challenge);
             clips.add(file);
         }

@@ -29,14 +29,14 @@ import dev.likeness.identity.capture.Verification;
  * (ISO/IEC 30107-3) with what each attack's failed checks measured. Not part of the test suite (no
  * *Test name): deploy/liveness-corpus.sh runs it and it writes
  * identity-service/target/liveness-corpus.md. It reports; it asserts nothing. The seed is
- * printed; {@code -Dcorpus.seed} replays a run.
+ * printed; {@code -Dcorpus.seed} replays a run, {@code -Dcorpus.rooms} runs only the rooms it names.
  */
 class LivenessCorpus {
 
     static final List<Voice> VOICES = List.of(Voice.FREETTS,
             Voice.espeak("en-us", 175, 50), Voice.espeak("en-us", 140, 70), Voice.espeak("en-gb", 175, 50),
             Voice.espeak("en-gb-x-rp", 210, 35), Voice.flite("slt"), Voice.flite("kal"));
-    private static final List<Condition> CONDITIONS = conditions();
+    private static final List<Condition> CONDITIONS = rooms(System.getProperty("corpus.rooms", ""));
     private static final int CLIPS = Integer.getInteger("corpus.clips", 4);
     private static final int ATTACKS = Integer.getInteger("corpus.attacks", 2);
 
@@ -57,6 +57,20 @@ class LivenessCorpus {
         Act in(Act act) {
             return act.inNoise(noise, snr).reverberant(rt60);
         }
+    }
+
+    /** The rooms labelled in {@code labels} (comma-separated), to iterate on a few; empty: every room. */
+    private static List<Condition> rooms(String labels) {
+        List<Condition> all = conditions();
+        if (labels.isEmpty()) {
+            return all;
+        }
+        List<Condition> named = all.stream().filter(room -> List.of(labels.split(",")).contains(room.label())).toList();
+        if (named.size() != labels.split(",").length) {
+            throw new IllegalArgumentException("corpus.rooms names a room the corpus has not: " + labels + "; it has "
+                    + all.stream().map(Condition::label).toList());
+        }
+        return named;
     }
 
     private static List<Condition> conditions() {
