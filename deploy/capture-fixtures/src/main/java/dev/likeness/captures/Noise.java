@@ -33,9 +33,10 @@ public enum Noise {
 
     /**
      * The room's sound at unit RMS, sample by sample from the recording's first: white noise draws
-     * each sample from {@code room}; a looped noise draws only where in its loop it starts.
+     * each sample from {@code room}; a looped noise draws only where in its loop it starts. Public
+     * for tests that put a room under a signal of their own.
      */
-    LongToDoubleFunction in(int sampleRate, Random room) {
+    public LongToDoubleFunction in(int sampleRate, Random room) {
         if (this == WHITE) {
             return at -> room.nextGaussian();
         }

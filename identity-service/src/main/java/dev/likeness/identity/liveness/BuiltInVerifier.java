@@ -91,10 +91,13 @@ public class BuiltInVerifier implements CaptureVerifier {
         checks.add(oneFace(motion));
         checks.add(notStatic(motion));
         checks.add(headTurns(motion, challenge.moves()));
-        short[] voice = NoiseReduction.apply(media.speech());
-        Speech speech = Speech.of(media.speech(), voice);
+        NoiseReduction.Reduced reduced = NoiseReduction.apply(media.speech());
+        Speech speech = Speech.of(media.speech(), reduced.voice());
         checks.add(speechPresent(speech));
-        checks.add(digitsSpoken(speech, speech.span(voice), challenge.digits()));
+        // Under other people talking the filter takes the voice's own sounds out with theirs: of 270 clips
+        // in babble at 20 to 10 dB, 152 were heard within a digit as recorded, 122 filtered.
+        short[] heard = reduced.steady() ? reduced.voice() : media.speech();
+        checks.add(digitsSpoken(speech, speech.span(heard), challenge.digits()));
         return new Verdict(new Verification(NAME, checks), motion.reference());
     }
 

@@ -9,7 +9,9 @@ import java.util.stream.IntStream;
  * digits are heard: a Wiener filter over 32 ms frames. The noise's spectrum is the mean of the
  * quietest fifth of the frames (a room hums on where a voice pauses); the a priori SNR is
  * decision-directed (Ephraim and Malah) and the gain floored, so what is left of the noise stays
- * a steady hiss rather than the warbling tones a recogniser hears as phonemes.
+ * a steady hiss rather than the warbling tones a recogniser hears as phonemes. It also says how
+ * steady the room's noise was: where other people talk, the quietest frames are not the room
+ * alone, and the filter takes the voice's own sounds out with theirs.
  */
 final class NoiseReduction {
 
@@ -18,6 +20,16 @@ final class NoiseReduction {
     private static final int HOP = SIZE / 2;
     private static final int BINS = SIZE / 2 + 1;
     private static final double QUIETEST = 0.2;
+    /** 312 Hz to 4 kHz, in bins: where voices are, above a room's hum. */
+    private static final int SPEECH_FROM = 10;
+    private static final int SPEECH_TO = 128;
+    /**
+     * In dB, how much louder the next-quietest fifth of the frames may be than the quietest in the
+     * speech band for the noise to be steady: measured on 588 clips of the corpus' voices, white
+     * noise and room tone (20 to 5 dB) stayed under 1.1 dB, other people talking (babble at 20 to
+     * 10 dB) started at 2.2.
+     */
+    private static final double STEADY_DB = 1.5;
     private static final double SMOOTHING = 0.95;
     /** -25 dB: the a priori SNR never reads as less, which keeps the gain from flickering in noise. */
     private static final double MIN_PRIOR = 0.003;
@@ -36,8 +48,22 @@ final class NoiseReduction {
     private NoiseReduction() {
     }
 
-    /** @param pcm 16 kHz mono samples; returns as many */
-    static short[] apply(short[] pcm) {
+    /**
+     * The voice with the room's noise reduced, and how unsteady that noise is.
+     *
+     * @param voice as many samples as were given
+     * @param unsteadiness in dB, how much louder in the speech band the next-quietest fifth of the
+     *        frames is than the quietest: a steady noise fills a voice's pauses evenly, other voices do not
+     */
+    record Reduced(short[] voice, double unsteadiness) {
+
+        boolean steady() {
+            return unsteadiness <= STEADY_DB;
+        }
+    }
+
+    /** @param pcm 16 kHz mono samples */
+    static Reduced apply(short[] pcm) {
         // Half a frame of silence each side, so the first and last samples get both of their windows.
         int frames = (pcm.length + HOP - 1) / HOP + 1;
         double[] padded = new double[(frames + 1) * HOP];
@@ -58,7 +84,11 @@ final class NoiseReduction {
                 energy[f] += power[f][k];
             }
         }
-        double[] noise = noise(power, energy);
+        int fifth = Math.max(1, (int) (frames * QUIETEST));
+        int[] quietestFirst = IntStream.range(0, frames).boxed()
+                .sorted(Comparator.comparingDouble(f -> energy[f])).mapToInt(Integer::intValue).toArray();
+        double[] noise = meanPower(power, Arrays.copyOfRange(quietestFirst, 0, fifth));
+        double[] nextQuietest = meanPower(power, Arrays.copyOfRange(quietestFirst, fifth, Math.min(frames, 2 * fifth)));
         double[] minGain = Arrays.stream(noise).map(n -> Math.min(1, Math.max(MIN_GAIN, Math.sqrt(QUIET_ROOM / n)))).toArray();
         double[] out = new double[padded.length];
         double[] previous = new double[BINS];
@@ -83,21 +113,20 @@ final class NoiseReduction {
         for (int i = 0; i < pcm.length; i++) {
             voice[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(out[HOP + i])));
         }
-        return voice;
+        double unsteadiness = IntStream.range(SPEECH_FROM, SPEECH_TO)
+                .mapToDouble(k -> 10 * Math.log10(nextQuietest[k] / noise[k])).average().orElse(0);
+        return new Reduced(voice, unsteadiness);
     }
 
-    /** The mean power per bin of the quietest frames. */
-    private static double[] noise(double[][] power, double[] energy) {
-        int quiet = Math.max(1, (int) (power.length * QUIETEST));
-        int[] quietest = IntStream.range(0, power.length).boxed()
-                .sorted(Comparator.comparingDouble(f -> energy[f])).limit(quiet).mapToInt(Integer::intValue).toArray();
-        double[] noise = new double[BINS];
-        for (int f : quietest) {
+    /** The mean power per bin of {@code chosen} frames. */
+    private static double[] meanPower(double[][] power, int[] chosen) {
+        double[] mean = new double[BINS];
+        for (int f : chosen) {
             for (int k = 0; k < BINS; k++) {
-                noise[k] += power[f][k] / quiet;
+                mean[k] += power[f][k] / Math.max(1, chosen.length);
             }
         }
-        return Arrays.stream(noise).map(n -> Math.max(n, MIN_NOISE)).toArray();
+        return Arrays.stream(mean).map(n -> Math.max(n, MIN_NOISE)).toArray();
     }
 
     private static void scale(double[] re, double[] im, int k, double gain) {

@@ -107,6 +107,25 @@ class LivenessFixturesTest {
     }
 
     /**
+     * In a café (other people talking, 15 dB under the voice) the digits are heard in the capture as
+     * recorded: there, the noise filter takes the voice's own sounds out with the others'. From
+     * this seed, en-us at 175 wpm was heard two digits off in the filtered voice; the corpus
+     * measures the rate (identity-service/README "The corpus").
+     */
+    @Test
+    void theEspeakVoicesVerifyInACafe() throws Exception {
+        Random random = new Random(8);
+        List<String> rejected = new ArrayList<>();
+        for (Voice voice : LivenessCorpus.VOICES.subList(1, 4)) {
+            Verification verification = Answers.verified(verifier, random, Container.MP4, live -> live.readBy(voice).inNoise(Noise.BABBLE, 15));
+            if (!verification.passed()) {
+                rejected.add(voice + ": " + verification.checks().stream().filter(check -> !check.passed()).toList());
+            }
+        }
+        assertEquals(List.of(), rejected, "live answers in a café rejected");
+    }
+
+    /**
      * A person is heard the same whoever was verified before them: each voice's answer under white
      * noise at 15 dB hears the same digits verified again after a capture in a loud café (babble at
      * 5 dB SNR) as it did first.
