@@ -123,7 +123,7 @@ final class NoiseReduction {
         double[] mean = new double[BINS];
         for (int f : chosen) {
             for (int k = 0; k < BINS; k++) {
-                mean[k] += power[f][k] / Math.max(1, chosen.length);
+                mean[k] += power[f][k] / chosen.length;
             }
         }
         return Arrays.stream(mean).map(n -> Math.max(n, MIN_NOISE)).toArray();
