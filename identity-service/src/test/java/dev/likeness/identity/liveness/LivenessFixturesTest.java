@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -114,15 +115,32 @@ class LivenessFixturesTest {
      */
     @Test
     void theEspeakVoicesVerifyInACafe() throws Exception {
-        Random random = new Random(8);
+        assertEquals(List.of(), rejected(new Random(8), LivenessCorpus.VOICES.subList(1, 4), live -> live.inNoise(Noise.BABBLE, 15)),
+                "live answers in a café rejected");
+    }
+
+    /**
+     * In a bare kitchen (echoes dying away over RT60 0.7 s, room tone 15 dB under the voice) the hum
+     * is steady, so the digits are heard in the filtered voice first, where the echoes leave them
+     * smeared: from this seed, en-gb was heard 220060 for 724465 there. A capture heard more than
+     * the allowance off is heard again as recorded (724065).
+     */
+    @Test
+    void theBritishVoicesVerifyInAnEchoingKitchen() throws Exception {
+        assertEquals(List.of(), rejected(new Random(5), LivenessCorpus.VOICES.subList(3, 5),
+                live -> live.inNoise(Noise.ROOM_TONE, 15).reverberant(0.7)), "live answers in a kitchen rejected");
+    }
+
+    /** Each voice's live answer in {@code room}, as an MP4: those rejected, with their failed checks. */
+    private static List<String> rejected(Random random, List<Voice> voices, UnaryOperator<Act> room) throws IOException {
         List<String> rejected = new ArrayList<>();
-        for (Voice voice : LivenessCorpus.VOICES.subList(1, 4)) {
-            Verification verification = Answers.verified(verifier, random, Container.MP4, live -> live.readBy(voice).inNoise(Noise.BABBLE, 15));
+        for (Voice voice : voices) {
+            Verification verification = Answers.verified(verifier, random, Container.MP4, live -> room.apply(live.readBy(voice)));
             if (!verification.passed()) {
                 rejected.add(voice + ": " + verification.checks().stream().filter(check -> !check.passed()).toList());
             }
         }
-        assertEquals(List.of(), rejected, "live answers in a café rejected");
+        return rejected;
     }
 
     /**
@@ -162,7 +180,7 @@ class LivenessFixturesTest {
     void eachWayOfFailingNamesTheCheckAndWhatToDoAboutIt() throws IOException {
         record Failure(String check, Hint hint) {
         }
-        Map<String, java.util.function.UnaryOperator<Act>> ways = new LinkedHashMap<>();
+        Map<String, UnaryOperator<Act>> ways = new LinkedHashMap<>();
         Map<String, Failure> expected = new LinkedHashMap<>();
         ways.put("a photo held still", live -> live.showing(Subject.STILL_PHOTO));
         expected.put("a photo held still", new Failure("not-static", Hint.STILL_PICTURE));
