@@ -1,6 +1,6 @@
 #!/bin/sh
 # The built-in liveness verifier on its corpus (identity-service/src/test/.../LivenessCorpus.java):
-# live captures read by FreeTTS, espeak-ng and flite voices, by three faces, quiet, under white noise, room tone
+# live captures read by FreeTTS, espeak-ng and flite voices (two also saying "oh" for 0), by three faces, quiet, under white noise, room tone
 # and babble at 20, 15, 10 and 5 dB SNR and in reverberant rooms, in five containers (a phone's upright MP4
 # among them), and the attacks: BPCER per condition, APCER per attack type with what
 # each attempt's failed checks measured. espeak-ng and flite are Debian packages, installed when

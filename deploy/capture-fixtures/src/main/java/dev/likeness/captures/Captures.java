@@ -272,7 +272,8 @@ public final class Captures {
     private static double perform(Act act, long seed, int sampleRate, int rotation, FFmpegFrameRecorder video, FFmpegFrameRecorder audio)
             throws IOException {
         short[] dry = act.digits() == null ? new short[0]
-                : act.voice().equals(Voice.FREETTS) ? speech(act.digits(), sampleRate) : act.voice().read(words(act.digits()), sampleRate);
+                : act.voice().inJvm() ? speech(act.voice().words(act.digits()), sampleRate)
+                : act.voice().read(act.voice().words(act.digits()), sampleRate);
         // The room's echoes draw from a source of their own, so that an act without them keeps its samples.
         short[] speech = act.reverberation() > 0 ? reverberated(dry, act.reverberation(), sampleRate, new Random(seed ^ 0x2545F4914F6CDD1DL)) : dry;
         double turnsEnd = FIRST_TURN + act.turns().size() * (TURN_SECONDS + TURN_GAP);
@@ -502,15 +503,15 @@ public final class Captures {
         return scene;
     }
 
-    /** The digits read aloud, one word each, by FreeTTS' kevin16 voice (16 kHz), resampled (linearly) to the given rate. */
-    private static synchronized short[] speech(String digits, int sampleRate) throws IOException {
+    /** The words read aloud by FreeTTS' kevin16 voice (16 kHz), resampled (linearly) to the given rate. */
+    private static synchronized short[] speech(String words, int sampleRate) throws IOException {
         Path raw = Files.createTempFile("speech", ".raw");
         try {
             com.sun.speech.freetts.Voice voice = VoiceManager.getInstance().getVoice("kevin16");
             voice.allocate();
             RawFileAudioPlayer player = new RawFileAudioPlayer(raw.toString());
             voice.setAudioPlayer(player);
-            voice.speak(words(digits));
+            voice.speak(words);
             voice.deallocate();
             player.close();
             AudioFormat format = player.getAudioFormat();
@@ -520,11 +521,6 @@ public final class Captures {
         } finally {
             Files.deleteIfExists(raw);
         }
-    }
-
-    /** The digits as words, a comma between two: how every voice reads them. */
-    private static String words(String digits) {
-        return String.join(", ", digits.chars().mapToObj(Captures::word).toList());
     }
 
     /** Samples at another rate, linearly interpolated. */
@@ -538,10 +534,6 @@ public final class Captures {
             samples[i] = (short) (source.get(before) + (source.get(after) - source.get(before)) * (at - (int) at));
         }
         return samples;
-    }
-
-    private static String word(int digit) {
-        return List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine").get(digit - '0');
     }
 
     private static int clamp(int value, int max) {

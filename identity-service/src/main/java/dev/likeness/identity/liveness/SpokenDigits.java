@@ -105,6 +105,8 @@ final class SpokenDigits {
         try {
             Path grammars = Files.createTempDirectory("digits-grammar");
             Path grammar = grammars.resolve("digits.gram");
+            // "oh" too: many people read 0 so. Without it, "oh" was mostly heard as "zero", but a digit
+            // off for some voices (deploy/benchmarks/liveness-2026-12-07.md, "People who say oh").
             String digit = "(" + String.join(" | ", WORDS) + " | oh)";
             // Exactly as many digits as asked: measured on synthetic speech, a looser "digit+" rule
             // heard extra digits in half the clips.

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ import dev.likeness.identity.capture.Verification;
 
 /**
  * The built-in verifier on captures it was not built on: live answers read by voices of three
- * engines (FreeTTS, espeak-ng and flite, at several speeds and pitches) in a quiet room, under
+ * engines (FreeTTS, espeak-ng and flite, at several speeds and pitches; two of them also saying
+ * "oh" for 0) in a quiet room, under
  * white noise, room tone and babble at 20, 15, 10 and 5 dB SNR, and in reverberant rooms, by three
  * faces, in MP4 (plain, fragmented and a phone's upright one) and WebM (VP8 and VP9) in turn, and
  * the attacks; BPCER per condition, APCER per attack type
@@ -36,6 +38,9 @@ class LivenessCorpus {
     static final List<Voice> VOICES = List.of(Voice.FREETTS,
             Voice.espeak("en-us", 175, 50), Voice.espeak("en-us", 140, 70), Voice.espeak("en-gb", 175, 50),
             Voice.espeak("en-gb-x-rp", 210, 35), Voice.flite("slt"), Voice.flite("kal"));
+    /** The voices, then two US ones saying "oh" for 0, as many people read digits aloud. */
+    private static final List<Voice> READERS = Stream.concat(VOICES.stream(),
+            Stream.of(Voice.espeak("en-us", 175, 50).sayingOh(), Voice.flite("slt").sayingOh())).toList();
     private static final List<Condition> CONDITIONS = rooms(System.getProperty("corpus.rooms", ""));
     private static final int CLIPS = Integer.getInteger("corpus.clips", 4);
     private static final int ATTACKS = Integer.getInteger("corpus.attacks", 2);
@@ -96,7 +101,7 @@ class LivenessCorpus {
         BuiltInVerifier verifier = BuiltIn.verifier();
         try {
             int clip = 0;
-            for (Voice voice : VOICES) {
+            for (Voice voice : READERS) {
                 for (Condition room : CONDITIONS) {
                     for (int i = 0; i < CLIPS; i++) {
                         Outcome outcome = judge(verifier, random, clip++, act -> room.in(act.readBy(voice)));
