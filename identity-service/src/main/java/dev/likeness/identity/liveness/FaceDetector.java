@@ -1,19 +1,12 @@
 package dev.likeness.identity.liveness;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
@@ -27,26 +20,8 @@ public final class FaceDetector implements AutoCloseable {
     private static final float MIN_SCORE = 0.6f;
     private static final float MAX_OVERLAP = 0.3f;
 
-    // ONNX Runtime can overflow a default 1 MB thread stack (seen loading it under a long class path):
-    // load and run it on one thread with room.
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(null, task, "blazeface", 64L << 20);
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final OrtEnvironment environment;
-    private final OrtSession session;
-
-    public FaceDetector() {
-        this.environment = call(OrtEnvironment::getEnvironment);
-        this.session = call(() -> {
-            try (InputStream model = FaceDetector.class.getResourceAsStream("/blazeface/face_detection_front_128x128_barracuda.onnx");
-                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setIntraOpNumThreads(1);
-                return environment.createSession(model.readAllBytes(), options);
-            }
-        });
-    }
+    private final OnnxThread onnx = new OnnxThread("blazeface");
+    private final OrtSession session = onnx.session("/blazeface/face_detection_front_128x128_barracuda.onnx");
 
     /** A face: score 0–1, box centre and size, keypoints as x,y pairs; all in 0–1 image units. */
     public record Face(float score, float centerX, float centerY, float width, float height, float[] keypoints) {
@@ -81,8 +56,8 @@ public final class FaceDetector implements AutoCloseable {
 
     /** @param rgb 128×128×3, row by row, each channel in −1..1 */
     public List<Face> detect(float[] rgb) {
-        return call(() -> {
-            try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(rgb), new long[] {1, SIZE, SIZE, 3});
+        return onnx.call(() -> {
+            try (OnnxTensor input = OnnxTensor.createTensor(onnx.environment, FloatBuffer.wrap(rgb), new long[] {1, SIZE, SIZE, 3});
                  OrtSession.Result result = session.run(Map.of("input:0", input))) {
                 List<Face> candidates = new ArrayList<>();
                 decode(output(result, "Identity:0"), output(result, "Identity_2:0"), 16, 2, candidates);
@@ -134,34 +109,8 @@ public final class FaceDetector implements AutoCloseable {
         return faces;
     }
 
-    private interface Step<T> {
-        T run() throws OrtException, IOException;
-    }
-
-    private <T> T call(Step<T> step) {
-        try {
-            return runner.submit(step::run).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw new IllegalStateException("BlazeFace failed", e.getCause());
-        }
-    }
-
-    /**
-     * Closes the session on the runner, after the detection in flight: closing it under a running
-     * one crashed the JVM (SIGSEGV in ONNX Runtime) when the service was stopped during its warm-up.
-     */
     @Override
     public void close() {
-        call(() -> {
-            session.close();
-            return null;
-        });
-        runner.shutdown();
+        onnx.close(session);
     }
 }

@@ -1,0 +1,79 @@
+package dev.likeness.identity.liveness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+/**
+ * One thread, with a large stack, that loads and runs a model's ONNX Runtime sessions: ONNX Runtime
+ * can overflow a default 1 MB thread stack (seen loading it under a long class path).
+ */
+final class OnnxThread {
+
+    interface Step<T> {
+        T run() throws OrtException, IOException;
+    }
+
+    private final String name;
+    private final ExecutorService runner;
+    final OrtEnvironment environment;
+
+    OnnxThread(String name) {
+        this.name = name;
+        this.runner = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(null, task, name, 64L << 20);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.environment = call(OrtEnvironment::getEnvironment);
+    }
+
+    /** A session on one intra-op thread (each capture is verified on one), from a model among the resources. */
+    OrtSession session(String resource) {
+        return call(() -> {
+            try (InputStream model = OnnxThread.class.getResourceAsStream(resource);
+                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                if (model == null) {
+                    throw new IOException("missing model " + resource);
+                }
+                options.setIntraOpNumThreads(1);
+                return environment.createSession(model.readAllBytes(), options);
+            }
+        });
+    }
+
+    <T> T call(Step<T> step) {
+        try {
+            return runner.submit(step::run).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw new IllegalStateException(name + " failed", e.getCause());
+        }
+    }
+
+    /**
+     * Closes the sessions on the thread, after the run in flight: closing one under a running one
+     * crashed the JVM (SIGSEGV in ONNX Runtime) when the service was stopped during its warm-up.
+     */
+    void close(OrtSession... sessions) {
+        call(() -> {
+            for (OrtSession session : sessions) {
+                session.close();
+            }
+            return null;
+        });
+        runner.shutdown();
+    }
+}
