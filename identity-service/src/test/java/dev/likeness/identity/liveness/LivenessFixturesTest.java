@@ -108,22 +108,22 @@ class LivenessFixturesTest {
     }
 
     /**
-     * In a café (other people talking, 15 dB under the voice) the digits are heard in the capture as
-     * recorded: there, the noise filter takes the voice's own sounds out with the others'. From
-     * this seed, en-us at 175 wpm was heard two digits off in the filtered voice; the corpus
-     * measures the rate (identity-service/README "The corpus").
+     * In a café (other people talking, 15 dB under the voice) every corpus voice verifies. Heard by
+     * Sphinx4 alone, two were not: en-gb-x-rp 116821 for 776829 and flite kal 110032 for 760032
+     * (the others' words taken for digits). Moonshine, which hears first, hears the person. The
+     * corpus measures the rate (identity-service/README "The corpus").
      */
     @Test
-    void theEspeakVoicesVerifyInACafe() throws Exception {
-        assertEquals(List.of(), rejected(new Random(8), LivenessCorpus.VOICES.subList(1, 4), live -> live.inNoise(Noise.BABBLE, 15)),
+    void everyVoiceVerifiesInACafe() throws Exception {
+        assertEquals(List.of(), rejected(new Random(8), LivenessCorpus.VOICES, live -> live.inNoise(Noise.BABBLE, 15)),
                 "live answers in a café rejected");
     }
 
     /**
-     * In a bare kitchen (echoes dying away over RT60 0.7 s, room tone 15 dB under the voice) the hum
-     * is steady, so the digits are heard in the filtered voice first, where the echoes leave them
-     * smeared: from this seed, en-gb was heard 220060 for 724465 there. A capture heard more than
-     * the allowance off is heard again as recorded (724065).
+     * In a bare kitchen (echoes dying away over RT60 0.7 s, room tone 15 dB under the voice) both
+     * British voices verify. The hum is steady, so the digits are heard in the filtered voice first,
+     * where the echoes leave them smeared: from this seed Sphinx4 heard en-gb 220060 for 724465
+     * there, and 724065 as recorded. A capture heard more than the allowance off is heard again.
      */
     @Test
     void theBritishVoicesVerifyInAnEchoingKitchen() throws Exception {
@@ -133,8 +133,8 @@ class LivenessFixturesTest {
 
     /**
      * Many people read 0 aloud as "oh": it is heard as 0, costing nothing of the one-digit
-     * allowance. Three zeros in the challenge; with no "oh" in the grammar, FreeTTS and flite were
-     * heard a digit off here (an "oh" taken for another digit).
+     * allowance. Three zeros in the challenge; both recognisers may hear "oh" (without it in its
+     * grammar, Sphinx4 heard FreeTTS and flite a digit off here: an "oh" taken for another digit).
      */
     @Test
     void aZeroReadAsOhIsHeardAsZero() throws Exception {
@@ -210,8 +210,8 @@ class LivenessFixturesTest {
         expected.put("no turns", new Failure("head-turns", Hint.TURNS_TOO_SMALL));
         ways.put("silence", Act::silent);
         expected.put("silence", new Failure("speech", Hint.TOO_QUIET));
-        ways.put("other people talking as loud (0 dB)", live -> live.inNoise(Noise.BABBLE, 0));
-        expected.put("other people talking as loud (0 dB)", new Failure("digits", Hint.TOO_NOISY));
+        ways.put("other people talking louder (−10 dB)", live -> live.inNoise(Noise.BABBLE, -10));
+        expected.put("other people talking louder (−10 dB)", new Failure("digits", Hint.TOO_NOISY));
         ways.put("speaking before the recording began", live -> live.speakingFrom(-2.0));
         expected.put("speaking before the recording began", new Failure("digits", Hint.SPOKE_TOO_EARLY));
         ways.put("other digits", live -> live.saying(Answers.otherDigits(live.digits())));
