@@ -61,13 +61,13 @@ final class MoonshineDigits implements SpokenDigits {
     }
 
     private String decode(short[] pcm) throws OrtException {
+        // Too short for its convolutions to yield one frame: nothing to hear.
+        if (pcm.length < CaptureMedia.SAMPLE_RATE / 10) {
+            return "";
+        }
         float[] audio = new float[pcm.length];
         for (int i = 0; i < pcm.length; i++) {
             audio[i] = pcm[i] / 32768f;
-        }
-        // Too short for its convolutions to yield one frame: nothing to hear.
-        if (audio.length < CaptureMedia.SAMPLE_RATE / 10) {
-            return "";
         }
         StringBuilder heard = new StringBuilder();
         List<OrtSession.Result> held = new ArrayList<>();
@@ -138,9 +138,9 @@ final class MoonshineDigits implements SpokenDigits {
         int[] digits = new int[spellings.size()];
         for (int token = 0; token < digits.length; token++) {
             String word = spellings.get(token).replace('\u2581', ' ').strip().toLowerCase(Locale.ROOT);
+            int spoken = SpokenDigits.digit(word);
             digits[token] = word.matches("[0-9]") ? word.charAt(0) - '0'
-                    : WORDS.contains(word) ? WORDS.indexOf(word)
-                    : word.equals("oh") ? 0
+                    : spoken >= 0 ? spoken
                     : word.matches("[,.-]?") ? SEPARATOR
                     : FORBIDDEN;
         }

@@ -11,11 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.SpeechResult;
@@ -31,9 +28,6 @@ import dev.likeness.identity.capture.CaptureMedia;
  * robust enough for short, clear speech. One recognizer, used by one capture at a time.
  */
 final class Sphinx4Digits implements SpokenDigits {
-
-    private static final Map<String, Character> DIGITS = IntStream.range(0, 10).boxed()
-            .collect(Collectors.toMap(WORDS::get, d -> (char) ('0' + d)));
 
     private final Configuration configuration = new Configuration();
     private final int count;
@@ -139,9 +133,9 @@ final class Sphinx4Digits implements SpokenDigits {
             for (SpeechResult result; (result = recognizer.getResult()) != null; ) {
                 for (WordResult word : result.getWords()) {
                     String spelling = word.getWord().getSpelling();
-                    Character digit = spelling.equals("oh") ? Character.valueOf('0') : DIGITS.get(spelling);
-                    if (digit != null) {
-                        heard.append(digit);
+                    int digit = SpokenDigits.digit(spelling);
+                    if (digit >= 0) {
+                        heard.append((char) ('0' + digit));
                     }
                 }
             }

@@ -15,6 +15,11 @@ interface SpokenDigits extends AutoCloseable {
     default void close() {
     }
 
+    /** The digit a spoken word says: one of {@link #WORDS}, or "oh" for 0 as many people read it; −1 for any other word. */
+    static int digit(String word) {
+        return word.equals("oh") ? 0 : WORDS.indexOf(word);
+    }
+
     /** Levenshtein distance: how many digits were misheard, dropped or added. */
     static int distance(String a, String b) {
         int[] previous = IntStream.rangeClosed(0, b.length()).toArray();
