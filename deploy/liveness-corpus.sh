@@ -6,7 +6,8 @@
 # each attempt's failed checks measured. espeak-ng and flite are Debian packages, installed when
 # missing if this runs as root. Options: CORPUS_CLIPS (live clips per voice and room, default 4),
 # CORPUS_ATTACKS (per attack type, default 2), CORPUS_SEED (replays a run; printed by every run),
-# CORPUS_ROOMS (only these rooms, by their labels in the table, comma-separated: "quiet room,babble 15 dB").
+# CORPUS_ROOMS (only these rooms, by their labels in the table, separated by a comma alone:
+# "quiet room,babble 15 dB,RT60 0.7 s, room tone 15 dB").
 # The table lands in identity-service/target/liveness-corpus.md.
 set -eu
 cd "$(dirname "$0")/.."

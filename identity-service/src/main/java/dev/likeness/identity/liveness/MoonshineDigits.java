@@ -8,6 +8,7 @@ import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,13 +55,29 @@ final class MoonshineDigits implements SpokenDigits {
         this.digitOf = digits(spellings());
     }
 
-    /** Exactly {@code count} digits, unless {@code pcm} is too short to hear anything in. */
+    /** Exactly {@code count} digits, unless {@code pcm} is too short to hear anything in: the likeliest token at each step. */
     @Override
-    public synchronized String hear(short[] pcm) {
-        return onnx.call(() -> decode(pcm));
+    public String hear(short[] pcm) {
+        return hear(pcm, 1);
     }
 
-    private String decode(short[] pcm) throws OrtException {
+    /** The likeliest {@code count} digits the decoder finds keeping {@code beam} hypotheses at each step. */
+    synchronized String hear(short[] pcm, int beam) {
+        return onnx.call(() -> decode(pcm, beam));
+    }
+
+    /**
+     * A way the digits may go on: those written so far, their log probability, the token to feed
+     * the decoder next, and its row in the keys and values the decoder's last step cached.
+     */
+    private record Hypothesis(String digits, double score, long token, int row) {
+    }
+
+    /**
+     * Beam search, every hypothesis of a step decoded in one batch (one hypothesis is greedy
+     * decoding): four run one by one took a capture in a café past the second it may take.
+     */
+    private String decode(short[] pcm, int width) throws OrtException {
         // Too short for its convolutions to yield one frame: nothing to hear.
         if (pcm.length < CaptureMedia.SAMPLE_RATE / 10) {
             return "";
@@ -69,68 +86,167 @@ final class MoonshineDigits implements SpokenDigits {
         for (int i = 0; i < pcm.length; i++) {
             audio[i] = pcm[i] / 32768f;
         }
-        StringBuilder heard = new StringBuilder();
-        List<OrtSession.Result> held = new ArrayList<>();
+        List<OnnxTensor> made = new ArrayList<>();
         try (OnnxTensor input = OnnxTensor.createTensor(onnx.environment, FloatBuffer.wrap(audio), new long[] {1, audio.length});
-             OrtSession.Result encoded = encoder.run(Map.of("input_values", input));
-             OnnxTensor noPast = OnnxTensor.createTensor(onnx.environment, FloatBuffer.allocate(0), new long[] {0, HEADS, 1, HEAD_SIZE})) {
-            Map<String, OnnxTensor> past = new HashMap<>();
-            for (int layer = 0; layer < LAYERS; layer++) {
-                for (String name : cacheNames(layer)) {
-                    past.put("past_key_values." + name, noPast);
+             OrtSession.Result encoded = encoder.run(Map.of("input_values", input))) {
+            OnnxTensor states = (OnnxTensor) encoded.get(0);
+            // Per batch size: the encoder's states, and (from the second step) the keys and values cached from them, once per row.
+            Map<Integer, Map<String, OnnxTensor>> fixed = new HashMap<>();
+            Map<String, OnnxTensor> encoderCache = new HashMap<>();
+            Map<String, float[]> decoderCache = new HashMap<>();
+            int length = 0;
+            List<Hypothesis> beam = List.of(new Hypothesis("", 0, START, 0));
+            Hypothesis heard = null;
+            // Separators between digits, at most two per digit: a hypothesis that only writes those is stuck.
+            for (int step = 0; step < 3 * count && !beam.isEmpty(); step++) {
+                if (length > 0 && !fixed.containsKey(beam.size())) {
+                    fixed.put(beam.size(), repeated(beam.size(), states, encoderCache, made));
                 }
-            }
-            long token = START;
-            // Separators between digits, at most two per digit: a decoder that only writes those is stuck.
-            for (int step = 0; step < 3 * count && heard.length() < count; step++) {
-                Map<String, OnnxTensor> inputs = new HashMap<>(past);
-                try (OnnxTensor ids = OnnxTensor.createTensor(onnx.environment, LongBuffer.wrap(new long[] {token}), new long[] {1, 1});
-                     OnnxTensor cached = OnnxTensor.createTensor(onnx.environment, new boolean[] {step > 0})) {
-                    inputs.put("input_ids", ids);
-                    inputs.put("encoder_hidden_states", (OnnxTensor) encoded.get(0));
-                    inputs.put("use_cache_branch", cached);
-                    OrtSession.Result out = decoder.run(inputs);
-                    held.add(out);
-                    int next = likeliestAllowed(((OnnxTensor) out.get("logits").orElseThrow()).getFloatBuffer());
-                    // The encoder's keys and values come out of the first step only; the decoder's grow each step.
+                Map<String, OnnxTensor> inputs = new HashMap<>(length == 0 ? Map.of("encoder_hidden_states", states) : fixed.get(beam.size()));
+                List<OnnxTensor> stepTensors = new ArrayList<>();
+                try {
+                    stepTensors.add(tensor(beam.stream().mapToLong(Hypothesis::token).toArray(), new long[] {beam.size(), 1}));
+                    inputs.put("input_ids", stepTensors.get(0));
+                    stepTensors.add(OnnxTensor.createTensor(onnx.environment, new boolean[] {length > 0}));
+                    inputs.put("use_cache_branch", stepTensors.get(1));
                     for (int layer = 0; layer < LAYERS; layer++) {
                         for (String name : cacheNames(layer)) {
-                            if (step == 0 || name.contains("decoder")) {
-                                past.put("past_key_values." + name, (OnnxTensor) out.get("present." + name).orElseThrow());
+                            if (name.contains("decoder") || length == 0) {
+                                OnnxTensor past = length == 0 ? empty() : gathered(decoderCache.get(name), beam, length);
+                                stepTensors.add(past);
+                                inputs.put("past_key_values." + name, past);
                             }
                         }
                     }
-                    if (digitOf[next] >= 0) {
-                        heard.append((char) ('0' + digitOf[next]));
+                    try (OrtSession.Result out = decoder.run(inputs)) {
+                        if (length == 0) {
+                            // The encoder's keys and values come out of the first step only; the decoder's grow each step.
+                            for (int layer = 0; layer < LAYERS; layer++) {
+                                for (String name : cacheNames(layer)) {
+                                    if (name.contains("encoder")) {
+                                        encoderCache.put(name, copy((OnnxTensor) out.get("present." + name).orElseThrow(), made));
+                                    }
+                                }
+                            }
+                        }
+                        for (int layer = 0; layer < LAYERS; layer++) {
+                            for (String name : cacheNames(layer)) {
+                                if (name.contains("decoder")) {
+                                    decoderCache.put(name, floats((OnnxTensor) out.get("present." + name).orElseThrow()));
+                                }
+                            }
+                        }
+                        length++;
+                        FloatBuffer logits = ((OnnxTensor) out.get("logits").orElseThrow()).getFloatBuffer();
+                        int vocabulary = logits.limit() / beam.size();
+                        List<Hypothesis> next = new ArrayList<>();
+                        for (int row = 0; row < beam.size(); row++) {
+                            extend(beam.get(row), row, logits.slice(row * vocabulary, vocabulary), next);
+                        }
+                        next.sort(Comparator.comparingDouble(Hypothesis::score).reversed());
+                        List<Hypothesis> kept = new ArrayList<>();
+                        for (Hypothesis hypothesis : next.subList(0, Math.min(width, next.size()))) {
+                            if (hypothesis.digits().length() < count) {
+                                kept.add(hypothesis);
+                            } else if (heard == null || hypothesis.score() > heard.score()) {
+                                heard = hypothesis;
+                            }
+                        }
+                        // Scores only fall as a hypothesis grows: none below the best complete one can overtake it.
+                        double bar = heard == null ? Double.NEGATIVE_INFINITY : heard.score();
+                        beam = kept.stream().filter(hypothesis -> hypothesis.score() > bar).toList();
                     }
-                    token = next;
-                }
-                // Only the first step's result (the encoder's cache) and the last one are still read.
-                if (held.size() > 2) {
-                    held.remove(1).close();
+                } finally {
+                    stepTensors.forEach(OnnxTensor::close);
                 }
             }
+            return heard != null ? heard.digits() : beam.isEmpty() ? "" : beam.get(0).digits();
         } finally {
-            held.forEach(OrtSession.Result::close);
+            made.forEach(OnnxTensor::close);
         }
-        return heard.toString();
+    }
+
+    /** The encoder's states and the keys and values cached from them, each repeated for {@code rows} hypotheses. */
+    private Map<String, OnnxTensor> repeated(int rows, OnnxTensor states, Map<String, OnnxTensor> encoderCache, List<OnnxTensor> made)
+            throws OrtException {
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        inputs.put("encoder_hidden_states", rows == 1 ? states : repeat(states, rows, made));
+        for (Map.Entry<String, OnnxTensor> cached : encoderCache.entrySet()) {
+            inputs.put("past_key_values." + cached.getKey(), rows == 1 ? cached.getValue() : repeat(cached.getValue(), rows, made));
+        }
+        return inputs;
+    }
+
+    private OnnxTensor repeat(OnnxTensor one, int rows, List<OnnxTensor> made) throws OrtException {
+        float[] row = floats(one);
+        float[] all = new float[row.length * rows];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(row, 0, all, r * row.length, row.length);
+        }
+        long[] shape = one.getInfo().getShape().clone();
+        shape[0] = rows;
+        OnnxTensor repeated = tensor(all, shape);
+        made.add(repeated);
+        return repeated;
+    }
+
+    /** Each hypothesis' own row of the decoder's cached keys or values ({@code [rows, heads, length, size]}). */
+    private OnnxTensor gathered(float[] cached, List<Hypothesis> beam, int length) throws OrtException {
+        int row = HEADS * length * HEAD_SIZE;
+        float[] rows = new float[row * beam.size()];
+        for (int b = 0; b < beam.size(); b++) {
+            System.arraycopy(cached, beam.get(b).row() * row, rows, b * row, row);
+        }
+        return tensor(rows, new long[] {beam.size(), HEADS, length, HEAD_SIZE});
+    }
+
+    /** No keys or values yet: the decoder's first step ignores them. */
+    private OnnxTensor empty() throws OrtException {
+        return tensor(new float[0], new long[] {0, HEADS, 1, HEAD_SIZE});
+    }
+
+    private OnnxTensor copy(OnnxTensor tensor, List<OnnxTensor> made) throws OrtException {
+        OnnxTensor copied = tensor(floats(tensor), tensor.getInfo().getShape());
+        made.add(copied);
+        return copied;
+    }
+
+    private static float[] floats(OnnxTensor tensor) {
+        FloatBuffer buffer = tensor.getFloatBuffer();
+        float[] values = new float[buffer.remaining()];
+        buffer.get(values);
+        return values;
+    }
+
+    private OnnxTensor tensor(float[] values, long[] shape) throws OrtException {
+        return OnnxTensor.createTensor(onnx.environment, FloatBuffer.wrap(values), shape);
+    }
+
+    private OnnxTensor tensor(long[] values, long[] shape) throws OrtException {
+        return OnnxTensor.createTensor(onnx.environment, LongBuffer.wrap(values), shape);
+    }
+
+    /** Adds to {@code next} each token the decoder may write after {@code hypothesis}, scored by its log probability. */
+    private void extend(Hypothesis hypothesis, int row, FloatBuffer logits, List<Hypothesis> next) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int token = 0; token < logits.limit(); token++) {
+            max = Math.max(max, logits.get(token));
+        }
+        double sum = 0;
+        for (int token = 0; token < logits.limit(); token++) {
+            sum += Math.exp(logits.get(token) - max);
+        }
+        double logSum = max + Math.log(sum);
+        for (int token = 0; token < digitOf.length && token < logits.limit(); token++) {
+            if (digitOf[token] != FORBIDDEN) {
+                String digits = digitOf[token] >= 0 ? hypothesis.digits() + (char) ('0' + digitOf[token]) : hypothesis.digits();
+                next.add(new Hypothesis(digits, hypothesis.score() + logits.get(token) - logSum, token, row));
+            }
+        }
     }
 
     private static List<String> cacheNames(int layer) {
         return List.of(layer + ".decoder.key", layer + ".decoder.value", layer + ".encoder.key", layer + ".encoder.value");
-    }
-
-    /** The likeliest token the decoder may write; logits of the one position decoded. */
-    private int likeliestAllowed(FloatBuffer logits) {
-        int best = -1;
-        float bestLogit = Float.NEGATIVE_INFINITY;
-        for (int token = 0; token < digitOf.length && token < logits.limit(); token++) {
-            if (digitOf[token] != FORBIDDEN && logits.get(token) > bestLogit) {
-                best = token;
-                bestLogit = logits.get(token);
-            }
-        }
-        return best;
     }
 
     /** What each token writes, from its spelling ("▁seven", "7", ","): never the end of text. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 import dev.likeness.captures.Captures;
+import dev.likeness.captures.Noise;
 import dev.likeness.identity.capture.Verification;
 
 /**
@@ -30,6 +31,7 @@ class LivenessBenchmark {
         // The clips first: generating them (speech, 3D warping, encoding) must not weigh on the measures.
         List<Challenge> challenges = new ArrayList<>();
         List<Path> clips = new ArrayList<>();
+        List<Path> cafe = new ArrayList<>();
         for (int i = 0; i < WARM_UP + MEASURED; i++) {
             Challenge challenge = new Challenge("bench", String.format(Locale.ROOT, "%06d", (i * 7919L) % 1_000_000),
                     List.of(Challenge.Move.LEFT, Challenge.Move.RIGHT, i % 2 == 0 ? Challenge.Move.LEFT : Challenge.Move.RIGHT));
@@ -37,8 +39,13 @@ class LivenessBenchmark {
             Path file = Files.createTempFile("bench", ".bin");
             Files.write(file, Captures.record(container,
                     Captures.live(challenge.digits(), Answers.turns(challenge)).lasting(5), i));
+            // The same answer with other people talking 10 dB under it: the span gated, Moonshine's beam.
+            Path loud = Files.createTempFile("bench", ".bin");
+            Files.write(loud, Captures.record(container,
+                    Captures.live(challenge.digits(), Answers.turns(challenge)).lasting(5).inNoise(Noise.BABBLE, 10), i));
             challenges.add(challenge);
             clips.add(file);
+            cafe.add(loud);
         }
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -50,8 +57,10 @@ class LivenessBenchmark {
         double startup = (System.nanoTime() - started) / 1e9;
         List<Double> seconds = new ArrayList<>();
         List<Double> heardEveryWay = new ArrayList<>();
+        List<Double> heardEveryWayInCafe = new ArrayList<>();
         int verified = 0;
         int rejected = 0;
+        int rejectedInCafe = 0;
         for (int i = 0; i < clips.size(); i++) {
             Challenge challenge = challenges.get(i);
             long start = System.nanoTime();
@@ -62,11 +71,16 @@ class LivenessBenchmark {
             start = System.nanoTime();
             Verification wrong = verifier.verify(clips.get(i), otherDigits).verification();
             double tookEveryWay = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            Verification wrongInCafe = verifier.verify(cafe.get(i), otherDigits).verification();
+            double tookEveryWayInCafe = (System.nanoTime() - start) / 1e9;
             if (i >= WARM_UP) {
                 seconds.add(took);
                 heardEveryWay.add(tookEveryWay);
+                heardEveryWayInCafe.add(tookEveryWayInCafe);
                 verified += verification.passed() ? 1 : 0;
                 rejected += wrong.passed() ? 0 : 1;
+                rejectedInCafe += wrongInCafe.passed() ? 0 : 1;
             }
         }
         long heap = peakHeapMegabytes();
@@ -75,8 +89,12 @@ class LivenessBenchmark {
         for (Path clip : clips) {
             Files.delete(clip);
         }
+        for (Path clip : cafe) {
+            Files.delete(clip);
+        }
         seconds.sort(null);
         heardEveryWay.sort(null);
+        heardEveryWayInCafe.sort(null);
         String report = """
                 | measure | value |
                 | --- | --- |
@@ -85,13 +103,17 @@ class LivenessBenchmark {
                 | verification time min / median / max | %.2f / %.2f / %.2f s |
                 | the same clips against other digits: rejected | %d |
                 | their verification time (the digits heard three times: Moonshine filtered and as recorded, Sphinx4 once) min / median / max | %.2f / %.2f / %.2f s |
+                | the same clips with babble 10 dB under the voice, against other digits: rejected | %d |
+                | their verification time (heard three times, gated, Moonshine keeping four hypotheses) min / median / max | %.2f / %.2f / %.2f s |
                 | start-up (models loaded, first clip of silence heard) | %.1f s |
                 | peak heap while verifying (limit) | %d MB (%d MB) |
                 | peak resident memory of the process while verifying (heap, FFmpeg, ONNX Runtime and its models, Sphinx4) | %d MB |
                 | processors / Java | %d / %s |
                 """.formatted(WARM_UP, seconds.size(), verified, seconds.get(0), seconds.get(seconds.size() / 2),
                 seconds.get(seconds.size() - 1), rejected, heardEveryWay.get(0), heardEveryWay.get(heardEveryWay.size() / 2),
-                heardEveryWay.get(heardEveryWay.size() - 1), startup, heap, Runtime.getRuntime().maxMemory() >> 20, resident,
+                heardEveryWay.get(heardEveryWay.size() - 1), rejectedInCafe, heardEveryWayInCafe.get(0),
+                heardEveryWayInCafe.get(heardEveryWayInCafe.size() / 2), heardEveryWayInCafe.get(heardEveryWayInCafe.size() - 1),
+                startup, heap, Runtime.getRuntime().maxMemory() >> 20, resident,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         Files.writeString(Path.of("target/liveness-benchmark.md"), report);
         System.out.println(report);

@@ -70,8 +70,10 @@ class LivenessCorpus {
         if (labels.isEmpty()) {
             return all;
         }
-        List<Condition> named = all.stream().filter(room -> List.of(labels.split(",")).contains(room.label())).toList();
-        if (named.size() != labels.split(",").length) {
+        // A comma followed by a space is part of a label ("RT60 0.7 s, room tone 15 dB").
+        List<String> wanted = List.of(labels.split(",(?! )"));
+        List<Condition> named = all.stream().filter(room -> wanted.contains(room.label())).toList();
+        if (named.size() != wanted.size()) {
             throw new IllegalArgumentException("corpus.rooms names a room the corpus has not: " + labels + "; it has "
                     + all.stream().map(Condition::label).toList());
         }

@@ -108,14 +108,15 @@ class LivenessFixturesTest {
     }
 
     /**
-     * In a café (other people talking, 15 dB under the voice) every corpus voice verifies. Heard by
-     * Sphinx4 alone, two were not: en-gb-x-rp 116821 for 776829 and flite kal 110032 for 760032
-     * (the others' words taken for digits). Moonshine, which hears first, hears the person. The
-     * corpus measures the rate (identity-service/README "The corpus").
+     * In a loud café (other people talking, 10 dB under the voice) every corpus voice verifies.
+     * Their words fill the pauses between the person's digits: heard there, they were taken for
+     * digits and pushed the person's own along. Without the gate over those pauses and Moonshine's
+     * beam, three were not: FreeTTS, espeak-ng en-gb and flite slt (Sphinx4 alone rejected two
+     * voices even at 15 dB). The corpus measures the rate (identity-service/README "The corpus").
      */
     @Test
-    void everyVoiceVerifiesInACafe() throws Exception {
-        assertEquals(List.of(), rejected(new Random(8), LivenessCorpus.VOICES, live -> live.inNoise(Noise.BABBLE, 15)),
+    void everyVoiceVerifiesInALoudCafe() throws Exception {
+        assertEquals(List.of(), rejected(new Random(1), LivenessCorpus.VOICES, live -> live.inNoise(Noise.BABBLE, 10)),
                 "live answers in a café rejected");
     }
 
@@ -162,15 +163,15 @@ class LivenessFixturesTest {
     }
 
     /**
-     * A person is heard the same whoever was verified before them: each voice's answer under white
-     * noise at 15 dB hears the same digits verified again after a capture in a loud café (babble at
-     * 5 dB SNR) as it did first.
+     * A person is heard the same whoever was verified before them: a voice of each engine, its
+     * answer under white noise at 15 dB, hears the same digits verified again after a capture in a
+     * loud café (babble at 5 dB SNR, where every hearing is made) as it did first.
      */
     @Test
     void aCaptureIsHeardTheSameWhateverWasVerifiedBefore() throws Exception {
         Random random = new Random(20261207);
         List<String> changed = new ArrayList<>();
-        for (Voice voice : LivenessCorpus.VOICES) {
+        for (Voice voice : List.of(Voice.FREETTS, Voice.espeak("en-gb", 175, 50), Voice.flite("kal"))) {
             Challenge challenge = Answers.challenge(random, "again");
             Path answer = directory.resolve("answer.mp4");
             Files.write(answer, Captures.record(Container.MP4, Captures.live(challenge.digits(), Answers.turns(challenge))
