@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
@@ -39,6 +41,9 @@ final class MoonshineDigits implements SpokenDigits {
     private static final int HEADS = 8;
     private static final int HEAD_SIZE = 36;
     private static final long START = 1;
+    private static final List<String> DECODER_CACHE = cacheNames("decoder");
+    private static final List<String> ENCODER_CACHE = cacheNames("encoder");
+    private static final List<String> ALL_CACHE = Stream.concat(DECODER_CACHE.stream(), ENCODER_CACHE.stream()).toList();
     /** What a token may say: a digit (numeral or word), "oh", or a space, comma, full stop or hyphen between digits. */
     private static final int SEPARATOR = -1;
     private static final int FORBIDDEN = -2;
@@ -109,32 +114,20 @@ final class MoonshineDigits implements SpokenDigits {
                     inputs.put("input_ids", stepTensors.get(0));
                     stepTensors.add(OnnxTensor.createTensor(onnx.environment, new boolean[] {length > 0}));
                     inputs.put("use_cache_branch", stepTensors.get(1));
-                    for (int layer = 0; layer < LAYERS; layer++) {
-                        for (String name : cacheNames(layer)) {
-                            if (name.contains("decoder") || length == 0) {
-                                OnnxTensor past = length == 0 ? empty() : gathered(decoderCache.get(name), beam, length);
-                                stepTensors.add(past);
-                                inputs.put("past_key_values." + name, past);
-                            }
-                        }
+                    for (String name : length == 0 ? ALL_CACHE : DECODER_CACHE) {
+                        OnnxTensor past = length == 0 ? empty() : gathered(decoderCache.get(name), beam, length);
+                        stepTensors.add(past);
+                        inputs.put("past_key_values." + name, past);
                     }
                     try (OrtSession.Result out = decoder.run(inputs)) {
+                        // The encoder's keys and values come out of the first step only; the decoder's grow each step.
                         if (length == 0) {
-                            // The encoder's keys and values come out of the first step only; the decoder's grow each step.
-                            for (int layer = 0; layer < LAYERS; layer++) {
-                                for (String name : cacheNames(layer)) {
-                                    if (name.contains("encoder")) {
-                                        encoderCache.put(name, copy((OnnxTensor) out.get("present." + name).orElseThrow(), made));
-                                    }
-                                }
+                            for (String name : ENCODER_CACHE) {
+                                encoderCache.put(name, copy((OnnxTensor) out.get("present." + name).orElseThrow(), made));
                             }
                         }
-                        for (int layer = 0; layer < LAYERS; layer++) {
-                            for (String name : cacheNames(layer)) {
-                                if (name.contains("decoder")) {
-                                    decoderCache.put(name, floats((OnnxTensor) out.get("present." + name).orElseThrow()));
-                                }
-                            }
+                        for (String name : DECODER_CACHE) {
+                            decoderCache.put(name, floats((OnnxTensor) out.get("present." + name).orElseThrow()));
                         }
                         length++;
                         FloatBuffer logits = ((OnnxTensor) out.get("logits").orElseThrow()).getFloatBuffer();
@@ -245,8 +238,9 @@ final class MoonshineDigits implements SpokenDigits {
         }
     }
 
-    private static List<String> cacheNames(int layer) {
-        return List.of(layer + ".decoder.key", layer + ".decoder.value", layer + ".encoder.key", layer + ".encoder.value");
+    /** The names of the cached keys and values, every layer's, of the decoder's own tokens or of the encoder's states. */
+    private static List<String> cacheNames(String of) {
+        return IntStream.range(0, LAYERS).boxed().flatMap(layer -> Stream.of(layer + "." + of + ".key", layer + "." + of + ".value")).toList();
     }
 
     /** What each token writes, from its spelling ("▁seven", "7", ","): never the end of text. */
