@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,8 +34,11 @@ final class ManyStreams implements AutoCloseable {
     private final List<Flow.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final List<StringBuilder> texts = new CopyOnWriteArrayList<>();
 
+    /** Two threads for the client's own work, so the JVM's thread count shows the server's. */
+    private final ExecutorService clientThreads = Executors.newFixedThreadPool(2);
+
     ManyStreams(List<HttpRequest> requests) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads).build();
         List<CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>>> pending = new ArrayList<>();
         for (HttpRequest request : requests) {
             pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher()));
@@ -56,6 +61,7 @@ final class ManyStreams implements AutoCloseable {
     @Override
     public void close() {
         subscriptions.forEach(Flow.Subscription::cancel);
+        clientThreads.shutdown();
     }
 
     private final class Counting implements Flow.Subscriber<List<ByteBuffer>> {
