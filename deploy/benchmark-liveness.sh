@@ -1,7 +1,8 @@
 #!/bin/sh
 # Built-in liveness verification time per 5-second clip (warm) and peak memory, on generated live
 # clips, then on each against other digits, quiet and with babble 10 dB under the voice (every
-# hearing made) (identity-service/src/test/.../LivenessBenchmark.java). Options: BENCH_CLIPS (measured
+# hearing made), then the babble clips against their own digits with the processor time they cost
+# (identity-service/src/test/.../LivenessBenchmark.java). Options: BENCH_CLIPS (measured
 # clips, default 12), BENCH_HEAP (the JVM's heap limit, default 512m: what the verifier runs in).
 # The table lands in identity-service/target/liveness-benchmark.md.
 set -eu

@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import jakarta.annotation.PreDestroy;
@@ -50,6 +54,8 @@ public class BuiltInVerifier implements CaptureVerifier {
     private final FaceDetector faces;
     private final MoonshineDigits moonshine;
     private final SpokenDigits sphinx4;
+    /** Where other people talk, Sphinx4 hears on this thread while Moonshine hears on its own. */
+    private final ExecutorService sphinx4Thread = DaemonThread.executor("sphinx4", 0);
     private final CaptureMedia.Bounds bounds;
 
     BuiltInVerifier(CaptureConfig capture, LivenessConfig thresholds) {
@@ -75,6 +81,9 @@ public class BuiltInVerifier implements CaptureVerifier {
     void close() throws Exception {
         faces.close();
         moonshine.close();
+        // A hearing in flight is let finish: the recogniser is closed after it.
+        sphinx4Thread.shutdown();
+        sphinx4Thread.awaitTermination(10, TimeUnit.SECONDS);
         sphinx4.close();
     }
 
@@ -178,33 +187,42 @@ public class BuiltInVerifier implements CaptureVerifier {
                 .hinting(speech.noisy() ? Hint.TOO_NOISY : Hint.TOO_QUIET);
     }
 
-    /** A recogniser hearing the span of speech in one way of the capture's sound (filtered or as recorded). */
-    private record Hearing(Function<short[], String> recogniser, short[] sound) {
-    }
-
     /**
      * The digits heard in the span of speech: by Moonshine in {@code first}, then in {@code other}
      * (the capture the other way: filtered or as recorded), then by Sphinx4 in {@code first}, until
      * a hearing is within the allowance; the closest counts. Each recogniser and each way mishears
-     * clips the others hear right. Where others talk, each hears the span gated, and Moonshine's
-     * decoder weighs several ways the digits may go.
+     * clips the others hear right.
+     *
+     * <p>Where other people talk, the spans are gated and Moonshine's decoder weighs several ways the
+     * digits may go. There most clips need Sphinx4, the slowest hearing (0.5–1 s over a café's 5 s),
+     * so it starts at once beside Moonshine's two: one after the other, a capture took up to 1.64 s.
+     * Not needed, it is cancelled if it has not started, so the hearings thrown away cannot pile up.
      */
     private Check digitsSpoken(Speech speech, short[] first, short[] other, boolean othersTalking, String asked) {
-        Function<short[], String> moonshineHears = othersTalking ? span -> moonshine.hear(span, BEAM_AMONG_OTHERS) : moonshine::hear;
-        List<Hearing> hearings = speech.seconds() == 0 ? List.of()
-                : List.of(new Hearing(moonshineHears, first), new Hearing(moonshineHears, other), new Hearing(sphinx4::hear, first));
+        boolean amongOthers = othersTalking && speech.seconds() > 0;
+        short[] firstSpan = amongOthers ? Speech.gated(speech.span(first)) : speech.span(first);
+        Future<String> sphinx4Beside = amongOthers ? sphinx4Thread.submit(() -> sphinx4.hear(firstSpan)) : null;
+        List<Supplier<String>> hearings = speech.seconds() == 0 ? List.of()
+                : amongOthers ? List.of(() -> moonshine.hear(firstSpan, BEAM_AMONG_OTHERS),
+                        () -> moonshine.hear(Speech.gated(speech.span(other)), BEAM_AMONG_OTHERS), () -> awaited(sphinx4Beside))
+                : List.of(() -> moonshine.hear(firstSpan), () -> moonshine.hear(speech.span(other)), () -> sphinx4.hear(firstSpan));
         String heard = "";
         int off = asked.length();
-        for (Hearing hearing : hearings) {
-            short[] span = speech.span(hearing.sound());
-            String again = hearing.recogniser().apply(othersTalking ? Speech.gated(span) : span);
-            int againOff = SpokenDigits.distance(again, asked);
-            if (againOff < off || heard.isEmpty()) {
-                heard = again;
-                off = againOff;
+        try {
+            for (Supplier<String> hearing : hearings) {
+                String again = hearing.get();
+                int againOff = SpokenDigits.distance(again, asked);
+                if (againOff < off || heard.isEmpty()) {
+                    heard = again;
+                    off = againOff;
+                }
+                if (off <= thresholds.maxDigitErrors()) {
+                    break;
+                }
             }
-            if (off <= thresholds.maxDigitErrors()) {
-                break;
+        } finally {
+            if (sphinx4Beside != null) {
+                sphinx4Beside.cancel(false);
             }
         }
         // A noisy room is loud from the start too: only in a quiet one does that mean the person spoke early.
@@ -215,6 +233,17 @@ public class BuiltInVerifier implements CaptureVerifier {
         return new Check("digits", off <= thresholds.maxDigitErrors(),
                 (heard.isEmpty() ? "nothing" : heard) + " (" + off + " off)",
                 asked + ", at most " + thresholds.maxDigitErrors() + " off").hinting(hint);
+    }
+
+    private static String awaited(Future<String> hearing) {
+        try {
+            return hearing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Sphinx4 failed", e.getCause());
+        }
     }
 
     private static String join(List<Challenge.Move> moves) {

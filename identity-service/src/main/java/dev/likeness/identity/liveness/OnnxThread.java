@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -27,11 +26,7 @@ final class OnnxThread {
 
     OnnxThread(String name) {
         this.name = name;
-        this.runner = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(null, task, name, 64L << 20);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.runner = DaemonThread.executor(name, 64L << 20);
         this.environment = call(OrtEnvironment::getEnvironment);
     }
 
