@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -204,7 +203,7 @@ public class BuiltInVerifier implements CaptureVerifier {
         Future<String> sphinx4Beside = amongOthers ? sphinx4Thread.submit(() -> sphinx4.hear(firstSpan)) : null;
         List<Supplier<String>> hearings = speech.seconds() == 0 ? List.of()
                 : amongOthers ? List.of(() -> moonshine.hear(firstSpan, BEAM_AMONG_OTHERS),
-                        () -> moonshine.hear(Speech.gated(speech.span(other)), BEAM_AMONG_OTHERS), () -> awaited(sphinx4Beside))
+                        () -> moonshine.hear(Speech.gated(speech.span(other)), BEAM_AMONG_OTHERS), () -> DaemonThread.awaited(sphinx4Beside, "sphinx4"))
                 : List.of(() -> moonshine.hear(firstSpan), () -> moonshine.hear(speech.span(other)), () -> sphinx4.hear(firstSpan));
         String heard = "";
         int off = asked.length();
@@ -233,17 +232,6 @@ public class BuiltInVerifier implements CaptureVerifier {
         return new Check("digits", off <= thresholds.maxDigitErrors(),
                 (heard.isEmpty() ? "nothing" : heard) + " (" + off + " off)",
                 asked + ", at most " + thresholds.maxDigitErrors() + " off").hinting(hint);
-    }
-
-    private static String awaited(Future<String> hearing) {
-        try {
-            return hearing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Sphinx4 failed", e.getCause());
-        }
     }
 
     private static String join(List<Challenge.Move> moves) {

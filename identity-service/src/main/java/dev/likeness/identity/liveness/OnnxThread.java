@@ -2,8 +2,6 @@ package dev.likeness.identity.liveness;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 
 import ai.onnxruntime.OrtEnvironment;
@@ -45,17 +43,7 @@ final class OnnxThread {
     }
 
     <T> T call(Step<T> step) {
-        try {
-            return runner.submit(step::run).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw new IllegalStateException(name + " failed", e.getCause());
-        }
+        return DaemonThread.awaited(runner.submit(step::run), name);
     }
 
     /**
