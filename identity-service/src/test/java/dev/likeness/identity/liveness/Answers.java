@@ -16,6 +16,7 @@ import dev.likeness.captures.Captures;
 import dev.likeness.captures.Captures.Act;
 import dev.likeness.captures.Captures.Container;
 import dev.likeness.captures.Face;
+import dev.likeness.captures.Noise;
 import dev.likeness.captures.Captures.Subject;
 import dev.likeness.identity.capture.Verification;
 
@@ -85,17 +86,25 @@ final class Answers {
         attacks.put("no face", live -> live.showing(Subject.NO_FACE));
         attacks.put("silence", Act::silent);
         attacks.put("wrong digits", live -> live.saying(otherDigits(live.digits())));
-        attacks.put("another challenge's digits spliced in (the second half)", live -> live.saying(
-                live.digits().substring(0, live.digits().length() / 2) + otherDigits(live.digits()).substring(live.digits().length() / 2)));
+        attacks.put("another challenge's digits spliced in (the second half)", live -> live.saying(spliced(live.digits())));
         attacks.put("replay of an earlier answer (another challenge)",
                 live -> live.saying(otherDigits(live.digits())).turning(mirrored(live.turns())));
         attacks.put("wrong turn order", live -> live.turning(mirrored(live.turns())));
+        // Where other people talk the digits are heard otherwise (gated, Moonshine's beam, Sphinx4 beside): the same attacks there.
+        attacks.put("wrong digits, in a café (babble 10 dB)", live -> live.saying(otherDigits(live.digits())).inNoise(Noise.BABBLE, 10));
+        attacks.put("another challenge's digits spliced in, in a café (babble 10 dB)", live -> live.saying(spliced(live.digits()))
+                .inNoise(Noise.BABBLE, 10));
         return attacks;
     }
 
     /** Every digit changed: what someone reading another challenge would say. */
     static String otherDigits(String digits) {
         return digits.chars().mapToObj(d -> String.valueOf((char) ('0' + (d - '0' + 5) % 10))).collect(Collectors.joining());
+    }
+
+    /** The first half of {@code digits}, then the second half of another challenge's. */
+    static String spliced(String digits) {
+        return digits.substring(0, digits.length() / 2) + otherDigits(digits).substring(digits.length() / 2);
     }
 
     /** Each turn the other way: a person following a mirrored preview. */

@@ -27,7 +27,7 @@ import dev.likeness.identity.capture.Verification;
  * "oh" for 0) in a quiet room, under
  * white noise, room tone and babble at 20, 15, 10 and 5 dB SNR, and in reverberant rooms, by three
  * faces, in MP4 (plain, fragmented and a phone's upright one) and WebM (VP8 and VP9) in turn, and
- * the attacks; BPCER per condition, APCER per attack type
+ * the attacks (read by each voice in turn; the digit attacks also in a café); BPCER per condition, APCER per attack type
  * (ISO/IEC 30107-3) with what each attack's failed checks measured. Not part of the test suite (no
  * *Test name): deploy/liveness-corpus.sh runs it and it writes
  * identity-service/target/liveness-corpus.md. It reports; it asserts nothing. The seed is
@@ -111,9 +111,13 @@ class LivenessCorpus {
                     }
                 }
             }
+            int attack = 0;
             for (var kind : Answers.attacks().entrySet()) {
                 for (int i = 0; i < ATTACKS; i++) {
-                    attacks.computeIfAbsent(kind.getKey(), k -> new ArrayList<>()).add(judge(verifier, random, clip++, kind.getValue()));
+                    // Each attack read by the next voice: a recording replayed or spliced may be anyone's.
+                    Voice voice = READERS.get(attack++ % READERS.size());
+                    attacks.computeIfAbsent(kind.getKey(), k -> new ArrayList<>())
+                            .add(judge(verifier, random, clip++, act -> kind.getValue().apply(act.readBy(voice))));
                 }
             }
         } finally {
