@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +36,8 @@ import dev.likeness.identity.capture.CaptureMedia;
 final class Sphinx4Digits implements SpokenDigits {
 
     private static final String CMUDICT = "/edu/cmu/sphinx/models/en-us/cmudict-en-us.dict";
+    /** Sphinx4's US English acoustic model, as sphinx4-data ships it. */
+    static final String ACOUSTIC_MODEL = "/edu/cmu/sphinx/models/en-us/en-us";
 
     private final Configuration configuration = new Configuration();
     private final int count;
@@ -103,6 +106,11 @@ final class Sphinx4Digits implements SpokenDigits {
     }
 
     Sphinx4Digits(int count) {
+        this(count, "resource:" + ACOUSTIC_MODEL);
+    }
+
+    /** @param acousticModel where the acoustic model lies: a {@code resource:} path or a URL */
+    Sphinx4Digits(int count, String acousticModel) {
         this.count = count;
         try {
             Path grammars = Files.createTempDirectory("digits-grammar");
@@ -123,13 +131,13 @@ final class Sphinx4Digits implements SpokenDigits {
             grammars.toFile().deleteOnExit();
             grammar.toFile().deleteOnExit();
             dictionary.toFile().deleteOnExit();
-            configuration.setAcousticModelPath("resource:/edu/cmu/sphinx/models/en-us/en-us");
+            configuration.setAcousticModelPath(acousticModel);
             configuration.setDictionaryPath(dictionary.toUri().toString());
             configuration.setGrammarPath(grammars.toUri().toString());
             configuration.setGrammarName("digits");
             configuration.setUseGrammar(true);
             configuration.setSampleRate(CaptureMedia.SAMPLE_RATE);
-            recognizer = CompletableFuture.completedFuture(new WholeCapture(configuration));
+            recognizer = CompletableFuture.completedFuture(fresh());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,7 +162,7 @@ final class Sphinx4Digits implements SpokenDigits {
     public synchronized String hear(short[] pcm) {
         ByteBuffer bytes = ByteBuffer.allocate(pcm.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asShortBuffer().put(pcm);
-        WholeCapture current = recognizer.join();
+        WholeCapture current = ready();
         current.startAfresh(new ByteArrayInputStream(bytes.array()));
         StringBuilder heard = new StringBuilder();
         try {
@@ -183,13 +191,30 @@ final class Sphinx4Digits implements SpokenDigits {
      * 108 hearings in babble needed one), so it is made after this hearing has returned.
      */
     private void renew() {
-        recognizer = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new WholeCapture(configuration);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, renewer);
+        recognizer = CompletableFuture.supplyAsync(this::fresh, renewer);
+    }
+
+    /**
+     * The recognizer for this hearing: the one renewed after the last. If that renewal failed,
+     * another is made now: this hearing fails if it fails too, and the next tries again. A failed
+     * renewal left in place would fail every later hearing until the service restarts.
+     */
+    private WholeCapture ready() {
+        try {
+            return recognizer.join();
+        } catch (CompletionException renewalFailed) {
+            WholeCapture fresh = fresh();
+            recognizer = CompletableFuture.completedFuture(fresh);
+            return fresh;
+        }
+    }
+
+    private WholeCapture fresh() {
+        try {
+            return new WholeCapture(configuration);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
