@@ -28,8 +28,8 @@ import dev.likeness.identity.capture.Verification;
  * white noise, room tone and babble at 20, 15, 10 and 5 dB SNR, and in reverberant rooms, by three
  * faces, in MP4 (plain, fragmented and a phone's upright one) and WebM (VP8 and VP9) in turn, and
  * the attacks (read by each voice in turn; the wrong and the spliced digits also in a café); BPCER
- * per condition, APCER per attack type (ISO/IEC 30107-3) with what each attack's failed checks measured. Not part of the test suite (no
- * *Test name): deploy/liveness-corpus.sh runs it and it writes
+ * per condition, APCER per attack type (ISO/IEC 30107-3) with what each attack's failed checks
+ * measured. Not part of the test suite (no *Test name): deploy/liveness-corpus.sh runs it and it writes
  * identity-service/target/liveness-corpus.md. It reports; it asserts nothing. The seed is
  * printed; {@code -Dcorpus.seed} replays a run, {@code -Dcorpus.rooms} runs only the rooms it names.
  */
