@@ -210,7 +210,7 @@ public class BuiltInVerifier implements CaptureVerifier {
         try {
             for (Supplier<String> hearing : hearings) {
                 String again = hearing.get();
-                int againOff = SpokenDigits.distance(again, asked);
+                int againOff = SpokenDigits.off(again, asked);
                 if (againOff < off || heard.isEmpty()) {
                     heard = again;
                     off = againOff;

@@ -44,7 +44,7 @@ public interface LivenessConfig {
     @WithDefault("0.8s")
     Duration minSpeech();
 
-    /** Spoken digits that may be misheard (edit distance). */
+    /** Spoken digits that may be misheard, dropped or added (edit distance; a reading shifted one place counts one). */
     @WithDefault("1")
     int maxDigitErrors();
 

@@ -20,8 +20,24 @@ interface SpokenDigits extends AutoCloseable {
         return word.equals("oh") ? 0 : WORDS.indexOf(word);
     }
 
+    /**
+     * How many digits {@code heard} is off {@code asked}: how many were misheard, dropped or added,
+     * except that a reading shifted one place counts one off, not two. A recogniser bound to as many
+     * digits as asked writes one more at the end when it lost the first, and drops the last when it
+     * took a word before the first for a digit: both seen where other people talk.
+     */
+    static int off(String heard, String asked) {
+        int off = distance(heard, asked);
+        int last = asked.length() - 1;
+        if (heard.length() == asked.length() && last > 0) {
+            int shifted = Math.min(distance(heard.substring(0, last), asked.substring(1)), distance(heard.substring(1), asked.substring(0, last)));
+            off = Math.min(off, 1 + shifted);
+        }
+        return off;
+    }
+
     /** Levenshtein distance: how many digits were misheard, dropped or added. */
-    static int distance(String a, String b) {
+    private static int distance(String a, String b) {
         int[] previous = IntStream.rangeClosed(0, b.length()).toArray();
         for (int i = 1; i <= a.length(); i++) {
             int[] current = new int[b.length() + 1];
