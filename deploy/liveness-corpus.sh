@@ -1,7 +1,7 @@
 #!/bin/sh
 # The built-in liveness verifier on its corpus (identity-service/src/test/.../LivenessCorpus.java):
 # live captures read by FreeTTS, espeak-ng and flite voices (two also saying "oh" for 0), by three faces, quiet, under white noise, room tone
-# and babble at 20, 15, 10 and 5 dB SNR and in reverberant rooms, in five containers (a phone's upright MP4
+# and babble at 20, 15, 10 and 5 dB SNR (in the telephone band, as Aurora-2) and in reverberant rooms, in five containers (a phone's upright MP4
 # among them), and the attacks (read by each voice in turn; the wrong and the spliced digits also in a
 # café, babble at 10 dB): BPCER per condition, APCER per attack type with what
 # each attempt's failed checks measured. espeak-ng and flite are Debian packages, installed when

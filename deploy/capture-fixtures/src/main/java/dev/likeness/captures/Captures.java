@@ -138,12 +138,12 @@ public final class Captures {
             return new Act(subject, digits, turns, this.seconds, audioTrack, seconds, noiseSnr, noise, reverberation, voice, face);
         }
 
-        /** White noise under the voice, {@code snr} dB below its level (over the whole utterance). */
+        /** White noise under the voice, {@code snr} dB below its level (in the telephone band, over the whole utterance). */
         public Act inNoise(double snr) {
             return inNoise(Noise.WHITE, snr);
         }
 
-        /** A kind of noise under the voice, {@code snr} dB below its level (over the whole utterance). */
+        /** A kind of noise under the voice, {@code snr} dB below its level (in the telephone band, over the whole utterance). */
         public Act inNoise(Noise kind, double snr) {
             return new Act(subject, digits, turns, seconds, audioTrack, speechStart, snr, kind, reverberation, voice, face);
         }
@@ -282,7 +282,8 @@ public final class Captures {
         Random noise = new Random(seed);
         // The room's noise draws from a source of its own, so that an act without it keeps its samples.
         Random room = new Random(seed ^ 0x5DEECE66DL);
-        double roomLevel = Double.isInfinite(act.noiseSnr()) ? 0 : rms(speech) / Math.pow(10, act.noiseSnr() / 20);
+        double roomLevel = Double.isInfinite(act.noiseSnr()) ? 0
+                : TelephoneBand.rms(speech, sampleRate) / Math.pow(10, act.noiseSnr() / 20) / act.noise().telephoneBandLevel(sampleRate);
         LongToDoubleFunction roomNoise = roomLevel > 0 ? act.noise().in(sampleRate, room) : at -> 0;
         int frames = (int) Math.round(seconds * FPS);
         int samplesPerFrame = sampleRate / FPS;

@@ -30,6 +30,7 @@ public enum Noise {
             "The box was thrown beside the parked truck. The hogs were fed chopped corn and garbage.");
     private static final Map<Integer, short[]> BABBLES = new ConcurrentHashMap<>();
     private static final Map<Integer, short[]> TONES = new ConcurrentHashMap<>();
+    private final Map<Integer, Double> telephoneBandLevels = new ConcurrentHashMap<>();
 
     /**
      * The room's sound at unit RMS, sample by sample from the recording's first: white noise draws
@@ -43,6 +44,18 @@ public enum Noise {
         short[] loop = loop(sampleRate);
         long start = room.nextInt(loop.length);
         return at -> loop[(int) ((start + at) % loop.length)] / 1000.0;
+    }
+
+    /** The level of this noise at unit RMS in the telephone band ({@link TelephoneBand}), over 10 s of it. */
+    double telephoneBandLevel(int sampleRate) {
+        return telephoneBandLevels.computeIfAbsent(sampleRate, rate -> {
+            LongToDoubleFunction sound = in(rate, new Random(0));
+            double[] samples = new double[10 * rate];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = sound.applyAsDouble(i);
+            }
+            return TelephoneBand.rmsInPlace(samples, rate);
+        });
     }
 
     private short[] loop(int sampleRate) {
