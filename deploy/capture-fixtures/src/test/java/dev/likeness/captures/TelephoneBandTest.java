@@ -25,11 +25,9 @@ class TelephoneBandTest {
     /** A second of a tone at {@code hertz}: its level in the band against its level, in dB. */
     private static double levelDb(double hertz) {
         short[] tone = new short[RATE];
-        double sum = 0;
         for (int i = 0; i < tone.length; i++) {
             tone[i] = (short) Math.round(10_000 * Math.sin(2 * Math.PI * hertz * i / RATE));
-            sum += (double) tone[i] * tone[i];
         }
-        return 20 * Math.log10(TelephoneBand.rms(tone, RATE) / Math.sqrt(sum / tone.length));
+        return 20 * Math.log10(TelephoneBand.rms(tone, RATE) / Captures.rms(tone));
     }
 }
